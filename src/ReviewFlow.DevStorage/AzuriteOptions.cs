@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReviewFlow.DevStorage;
+
+/// <summary>How <see cref="AzuriteServer.StartAsync"/> finds, installs and waits for Azurite.</summary>
+public sealed record AzuriteOptions
+{
+    /// <summary>
+    /// A folder inside the repository whose <c>package.json</c> lists Azurite. The search walks up from here.
+    /// When null, the search starts at <see cref="AppContext.BaseDirectory"/> and then the current directory,
+    /// which finds the repository from any test or sample output folder.
+    /// </summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>
+    /// How long all start attempts together may take before giving up; must be positive. Does not include a
+    /// first-time <c>npm ci</c>, which has its own, longer limit.
+    /// </summary>
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Receives progress messages (install, start, ports, stop). Optional.</summary>
+    public ILogger? Logger { get; init; }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReviewFlow.Durable;
+
+/// <summary>Tuning of the worker (dispatcher). Defaults suit a small Functions instance or container.</summary>
+public sealed class DurableWorkerOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Durable:Worker";
+
+    /// <summary>Orchestration episodes run at once by this process.</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentOrchestrations { get; set; } = 64;
+
+    /// <summary>Activities run at once by this process.</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentActivities { get; set; } = 64;
+
+    /// <summary>
+    /// How long a received message stays invisible to other workers. If this process dies, its messages
+    /// reappear after this long and another worker carries on.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Deliveries of one work item before it is dead-lettered and its instance marked Failed.</summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>Longest wait between polls of an empty queue (polls back off up to this).</summary>
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often due timers are looked for (real time).</summary>
+    public TimeSpan TimerPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Instances whose history is kept in memory between episodes.</summary>
+    [Range(0, 1_000_000)]
+    public int HistoryCacheCapacity { get; set; } = 20_000;
+
+    /// <summary>Base of the backoff before a failed work item is retried (doubles each delivery, capped at a minute).</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
+}

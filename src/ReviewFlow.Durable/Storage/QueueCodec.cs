@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+
+namespace ReviewFlow.Durable.Storage;
+
+/// <summary>Writes and reads engine records as queue messages, moving oversized ones to blobs.</summary>
+internal sealed class QueueCodec(LargeTextStore largeText)
+{
+    public async Task SendAsync<T>(QueueClient queue, T record, string owner, CancellationToken cancellationToken, TimeSpan? visibilityDelay = null)
+    {
+        var text = await largeText.StoreAsync(JsonSerializer.Serialize(record, DurableJson.Options), owner, LargeTextStore.MaxInlineQueueChars, cancellationToken);
+        await queue.SendMessageAsync(text, visibilityDelay, cancellationToken: cancellationToken);
+    }
+
+    public async Task<T> ReadAsync<T>(string messageText, CancellationToken cancellationToken)
+    {
+        var text = await largeText.ResolveAsync(messageText, cancellationToken);
+        return JsonSerializer.Deserialize<T>(text!, DurableJson.Options)
+            ?? throw new JsonException("The queue message is empty.");
+    }
+}

@@ -1,0 +1,164 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReviewFlow.Durable.History;
+using ReviewFlow.Durable.Storage;
+
+namespace ReviewFlow.Durable.Worker;
+
+/// <summary>
+/// Polls the work-item queue and runs activities. A result is reported to the orchestration before the
+/// work item is deleted, so a crash in between runs the activity again (at least once); the orchestration
+/// drops the duplicate result, and side effects are made idempotent with the activity's idempotency key.
+/// </summary>
+internal sealed partial class ActivityDispatcher(
+    TaskHubStorage storage,
+    QueueCodec codec,
+    DurableTaskRegistry registry,
+    IServiceProvider services,
+    WorkSignals signals,
+    WorkTracker tracker,
+    ErrorMemory errors,
+    TimeProvider clock,
+    IOptions<DurableWorkerOptions> options,
+    ILogger<ActivityDispatcher> logger)
+{
+    private readonly DurableWorkerOptions _options = options.Value;
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentActivities);
+    private int _running;
+
+    /// <summary>True when no activity is running.</summary>
+    public bool IsIdle => Volatile.Read(ref _running) == 0;
+
+    public async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var queue = storage.WorkItems;
+        var wait = TimeSpan.FromMilliseconds(10);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var free = _slots.CurrentCount;
+                if (free == 0)
+                {
+                    await Task.Delay(5, cancellationToken);
+                    continue;
+                }
+
+                QueueMessage[] messages = (await queue.ReceiveMessagesAsync(Math.Min(32, free), _options.VisibilityTimeout, cancellationToken)).Value;
+                if (messages.Length == 0)
+                {
+                    await signals.WaitActivityAsync(wait, cancellationToken);
+                    wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, _options.MaxPollingInterval.TotalMilliseconds));
+                    continue;
+                }
+
+                wait = TimeSpan.FromMilliseconds(10);
+                foreach (var message in messages)
+                {
+                    await _slots.WaitAsync(cancellationToken);
+                    Interlocked.Increment(ref _running);
+                    tracker.Started();
+                    _ = Task.Run(() => RunGuardedAsync(message, cancellationToken), CancellationToken.None);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception pollFailure)
+            {
+                LogPollFailed(pollFailure);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task RunGuardedAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the work item reappears after its visibility timeout.
+        }
+        catch (Exception failure)
+        {
+            errors.Remember(message.MessageId, failure);
+            LogWorkItemFailed(message.MessageId, failure);
+            await QueueMessageRetry.AbandonAsync(storage.WorkItems, message, _options.RetryBackoff);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            _slots.Release();
+            tracker.Finished();
+        }
+    }
+
+    private async Task RunAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        var workItem = await codec.ReadAsync<ActivityWorkItem>(message.MessageText, cancellationToken);
+        if (message.DequeueCount > _options.MaxDequeueCount)
+        {
+            await DeadLetterAsync(message, workItem, cancellationToken);
+            return;
+        }
+
+        var type = registry.FindActivity(workItem.Name)
+            ?? throw new TaskNotRegisteredException($"Activity '{workItem.Name}' is not registered in this worker.");
+
+        HistoryEvent outcome;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+            var context = new TaskActivityContext(workItem.Name, workItem.InstanceId, workItem.ExecutionId, workItem.TaskId, (int)message.DequeueCount, cancellationToken);
+            try
+            {
+                var input = DurableJson.Deserialize(workItem.Input, activity.InputType);
+                var output = await activity.RunAsync(context, input);
+                outcome = new TaskCompleted(workItem.TaskId, DurableJson.Serialize(output, activity.OutputType)) { Timestamp = clock.GetUtcNow().UtcDateTime };
+            }
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The activity's own failure goes to the orchestrator, whose retry policy decides.
+                outcome = new TaskFailed(workItem.TaskId, TaskFailureDetails.FromException(failure)) { Timestamp = clock.GetUtcNow().UtcDateTime };
+            }
+        }
+
+        await codec.SendAsync(
+            storage.ControlQueueFor(workItem.InstanceId),
+            new ControlMessage(workItem.InstanceId, workItem.ExecutionId, outcome),
+            workItem.InstanceId,
+            cancellationToken);
+        signals.ControlQueued(TaskHubStorage.PartitionOf(workItem.InstanceId, storage.ControlQueues.Count));
+        await QueueMessageRetry.DeleteAsync(storage.WorkItems, message);
+        errors.Forget(message.MessageId);
+    }
+
+    private async Task DeadLetterAsync(QueueMessage message, ActivityWorkItem workItem, CancellationToken cancellationToken)
+    {
+        var lastError = errors.Recall(message.MessageId);
+        LogDeadLettered(workItem.Name, workItem.InstanceId, message.DequeueCount - 1, lastError);
+        var failure = new WorkItemDeadLettered($"Activity '{workItem.Name}' (#{workItem.TaskId})", (int)message.DequeueCount - 1, lastError);
+        await codec.SendAsync(
+            storage.ControlQueueFor(workItem.InstanceId),
+            new ControlMessage(workItem.InstanceId, workItem.ExecutionId, failure),
+            workItem.InstanceId,
+            cancellationToken);
+        await storage.Poison.SendMessageAsync(message.MessageText, cancellationToken);
+        await QueueMessageRetry.DeleteAsync(storage.WorkItems, message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the work-item queue failed; retrying")]
+    private partial void LogPollFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {MessageId} failed; it will be retried")]
+    private partial void LogWorkItemFailed(string messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {Activity} of instance {InstanceId} failed {Deliveries} deliveries and was dead-lettered. Last error: {LastError}")]
+    private partial void LogDeadLettered(string activity, string instanceId, long deliveries, string lastError);
+}

@@ -1,0 +1,210 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReviewFlow.Durable.History;
+using ReviewFlow.Durable.Replay;
+using ReviewFlow.Durable.Storage;
+
+namespace ReviewFlow.Durable.Worker;
+
+/// <summary>The result of processing a batch of messages for one instance.</summary>
+internal enum ProcessOutcome
+{
+    /// <summary>The messages are accounted for (committed, or dropped as duplicates or stale).</summary>
+    Done,
+
+    /// <summary>Another worker committed first; the batch must be processed again against fresh state.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// Runs episodes for one instance: filters the incoming messages against history, replays the
+/// orchestrator, commits the new history chunk with its outbox in one ETag-guarded transaction, then
+/// carries the outbox out. It is the only writer of an instance's History partition.
+/// </summary>
+internal sealed partial class OrchestrationProcessor(
+    InstanceStore store,
+    InstanceCache cache,
+    OutboxExecutor outbox,
+    DurableTaskRegistry registry,
+    IServiceProvider services,
+    ILoggerFactory loggerFactory,
+    TimeProvider clock)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("ReviewFlow.Durable.Orchestrations");
+
+    public async Task<ProcessOutcome> ProcessAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessCoreAsync(instanceId, messages, cancellationToken);
+        }
+        catch
+        {
+            // The state may be half-updated in memory; the next attempt must start from storage.
+            cache.Remove(instanceId);
+            throw;
+        }
+    }
+
+    private async Task<ProcessOutcome> ProcessCoreAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
+    {
+        var fromCache = cache.Get(instanceId);
+        var state = fromCache ?? await store.LoadAsync(instanceId, cancellationToken);
+        if (!state.OutboxDone)
+        {
+            // Loaded from storage with an outbox we cannot know was carried out (its worker may have died).
+            await outbox.CarryOutAsync(state, state.Outbox, recovering: true, cancellationToken);
+            state.OutboxDone = true;
+        }
+
+        var incoming = FilterDuplicates(state, messages);
+        var firstPass = true;
+        while (firstPass || HasStartPending(state))
+        {
+            var outcome = await RunEpisodeAsync(state, firstPass ? incoming : [], cancellationToken);
+            if (outcome == ProcessOutcome.Conflict)
+            {
+                cache.Remove(instanceId);
+                return ProcessOutcome.Conflict;
+            }
+
+            firstPass = false;
+        }
+
+        return ProcessOutcome.Done;
+    }
+
+    private static bool HasStartPending(InstanceState state)
+        => state.Status == OrchestrationRuntimeStatus.Running && state.Pending.Count > 0 && state.Pending[0] is ExecutionStarted;
+
+    /// <summary>Drops redelivered and stale messages: history is the record of what was applied.</summary>
+    private static List<HistoryEvent> FilterDuplicates(InstanceState state, IReadOnlyList<ControlMessage> messages)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in state.History.Concat(state.Pending))
+        {
+            if (Identity(e) is { } id)
+            {
+                applied.Add(id);
+            }
+        }
+
+        var scheduled = state.History.OfType<TaskEvent>()
+            .Where(e => e is TaskScheduled or TimerCreated or SubOrchestrationCreated)
+            .Select(e => e.TaskId)
+            .ToHashSet();
+        var kept = new List<HistoryEvent>(messages.Count);
+        foreach (var message in messages)
+        {
+            var e = message.Event;
+            var isCompletion = e is TaskCompleted or TaskFailed or TimerFired or SubOrchestrationCompleted or SubOrchestrationFailed;
+            if (isCompletion && (message.ExecutionId != state.ExecutionId || !scheduled.Contains(((TaskEvent)e).TaskId)))
+            {
+                continue; // for an older execution, or for a task this execution never scheduled
+            }
+
+            if (e is WorkItemDeadLettered && message.ExecutionId is not null && message.ExecutionId != state.ExecutionId)
+            {
+                continue; // a work item of an execution that has already ended
+            }
+
+            if (e is ExecutionStarted && (state.ExecutionId is not null || kept.Any(k => k is ExecutionStarted)))
+            {
+                continue; // the instance exists already: starting it again is a no-op
+            }
+
+            if (Identity(e) is { } identity && !applied.Add(identity))
+            {
+                continue; // redelivered
+            }
+
+            kept.Add(e);
+        }
+
+        return kept;
+    }
+
+    /// <summary>What makes two copies of an event the same event.</summary>
+    private static string? Identity(HistoryEvent e) => e switch
+    {
+        TaskCompleted or TaskFailed => $"task:{((TaskEvent)e).TaskId}",
+        TimerFired t => $"timer:{t.TaskId}",
+        SubOrchestrationCompleted or SubOrchestrationFailed => $"sub:{((TaskEvent)e).TaskId}",
+        EventRaised r => $"event:{r.EventId}",
+        _ => null,
+    };
+
+    private async Task<ProcessOutcome> RunEpisodeAsync(InstanceState state, List<HistoryEvent> incoming, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var statusBefore = state.Status;
+        var wasStarted = state.Started;
+        var episode = new EpisodePlan(state, now);
+        episode.Sort(incoming);
+
+        if (episode.ToApply.Count == 0)
+        {
+            if (!episode.PendingChanged)
+            {
+                return ProcessOutcome.Done;
+            }
+
+            // Only buffered events changed (the instance has not started, or is suspended).
+            return await CommitAsync(state, episode, cancellationToken) ? ProcessOutcome.Done : ProcessOutcome.Conflict;
+        }
+
+        if (episode.Status == OrchestrationRuntimeStatus.Running)
+        {
+            var result = Replay(state, episode.ToApply, now);
+            episode.Record(result, registry);
+        }
+        else
+        {
+            episode.RecordWithoutReplay();
+        }
+
+        if (!await CommitAsync(state, episode, cancellationToken))
+        {
+            return ProcessOutcome.Conflict;
+        }
+
+        if (state.Status != statusBefore || !wasStarted)
+        {
+            LogTransition(state.InstanceId, state.Name ?? "?", statusBefore, state.Status);
+        }
+
+        return ProcessOutcome.Done;
+    }
+
+    private ExecutionResult Replay(InstanceState state, List<HistoryEvent> toApply, DateTime now)
+    {
+        var type = registry.FindOrchestrator(state.Name!, state.Version!)
+            ?? throw new TaskNotRegisteredException(
+                $"Orchestrator '{state.Name}' version '{state.Version}' is not registered in this worker.");
+        var orchestrator = (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, type);
+        var newEvents = new List<HistoryEvent>(toApply.Count + 1) { new OrchestratorStarted { Timestamp = now } };
+        newEvents.AddRange(toApply);
+        return OrchestrationReplayer.Run(
+            orchestrator, state.InstanceId, state.ExecutionId!, state.Name!, state.Version!, state.History, newEvents, loggerFactory);
+    }
+
+    private async Task<bool> CommitAsync(InstanceState state, EpisodePlan episode, CancellationToken cancellationToken)
+    {
+        var chunkExecutionId = state.ExecutionId ?? "none";
+        var chunkEpisode = state.Episode + 1;
+        episode.ApplyTo(state);
+        if (!await store.TryCommitAsync(state, episode.Chunk, chunkExecutionId, chunkEpisode, cancellationToken))
+        {
+            return false;
+        }
+
+        episode.AfterCommit(state);
+        cache.Set(state);
+        await outbox.CarryOutAsync(state, state.Outbox, recovering: false, cancellationToken);
+        state.OutboxDone = true;
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} ({Name}): {Before} -> {After}")]
+    private partial void LogTransition(string instanceId, string name, OrchestrationRuntimeStatus before, OrchestrationRuntimeStatus after);
+}

@@ -1,0 +1,82 @@
+using Azure;
+using ReviewFlow.Durable.History;
+using ReviewFlow.Durable.Storage;
+
+namespace ReviewFlow.Durable.Worker;
+
+/// <summary>Carries out an episode's side effects after its commit; every item is safe to repeat.</summary>
+internal sealed class OutboxExecutor(
+    TaskHubStorage storage,
+    QueueCodec codec,
+    TimerStore timers,
+    InstanceTable instances,
+    WorkSignals signals)
+{
+    /// <summary>
+    /// Carries out the items. When <paramref name="recovering"/>, items whose outcome history already
+    /// holds are skipped: they were carried out before this process took over.
+    /// </summary>
+    public async Task CarryOutAsync(InstanceState state, IReadOnlyList<OutboxItem> items, bool recovering, CancellationToken cancellationToken)
+    {
+        var settled = recovering ? SettledTaskIds(state) : [];
+        var work = new List<Task>(items.Count);
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case SendActivity { WorkItem: var workItem } when !(workItem.ExecutionId == state.ExecutionId && settled.Contains(workItem.TaskId)):
+                    work.Add(SendActivityAsync(workItem, cancellationToken));
+                    break;
+                case SendControl { Message: var message }:
+                    work.Add(SendControlAsync(message, cancellationToken));
+                    break;
+                case ScheduleTimer timer when !(timer.Message.ExecutionId == state.ExecutionId && timer.Message.Event is TaskEvent e && settled.Contains(e.TaskId)):
+                    work.Add(ScheduleTimerAsync(timer, cancellationToken));
+                    break;
+                case DeleteTimer timer:
+                    work.Add(DeleteTimerAsync(timer, cancellationToken));
+                    break;
+                case UpdateInstanceRow { Row: var row }:
+                    work.Add(instances.UpsertAsync(row, cancellationToken));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        await Task.WhenAll(work);
+    }
+
+    private async Task SendActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken)
+    {
+        await codec.SendAsync(storage.WorkItems, workItem, workItem.InstanceId, cancellationToken);
+        signals.ActivityQueued();
+    }
+
+    private async Task SendControlAsync(ControlMessage message, CancellationToken cancellationToken)
+    {
+        await codec.SendAsync(storage.ControlQueueFor(message.InstanceId), message, message.InstanceId, cancellationToken);
+        signals.ControlQueued(TaskHubStorage.PartitionOf(message.InstanceId, storage.ControlQueues.Count));
+    }
+
+    private async Task ScheduleTimerAsync(ScheduleTimer timer, CancellationToken cancellationToken)
+    {
+        await timers.ScheduleAsync(timer.FireAt, timer.TimerKey, timer.Message, cancellationToken);
+        signals.TimerScheduled();
+    }
+
+    private async Task DeleteTimerAsync(DeleteTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await timers.DeleteAsync(timer.FireAt, timer.TimerKey, cancellationToken);
+        }
+        catch (RequestFailedException gone) when (gone.Status == 404)
+        {
+            // Already delivered or deleted: nothing to do.
+        }
+    }
+
+    private static HashSet<int> SettledTaskIds(InstanceState state)
+        => [.. state.History.OfType<TaskEvent>().Where(e => e is TaskCompleted or TaskFailed or TimerFired).Select(e => e.TaskId)];
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReviewFlow.Durable.Storage;
+
+namespace ReviewFlow.Durable.Worker;
+
+/// <summary>
+/// Delivers due durable timers: sends each one's message to its control queue, then deletes the row.
+/// A crash in between delivers it twice, and the orchestration drops the duplicate.
+/// </summary>
+internal sealed partial class TimerSweeper(
+    TaskHubStorage storage,
+    TimerStore timers,
+    QueueCodec codec,
+    WorkSignals signals,
+    WorkTracker tracker,
+    TimeProvider clock,
+    IOptions<DurableWorkerOptions> options,
+    ILogger<TimerSweeper> logger)
+{
+    private const int BatchSize = 100;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var delivered = 0;
+            try
+            {
+                delivered = await SweepOnceAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception sweepFailure)
+            {
+                LogSweepFailed(sweepFailure);
+            }
+
+            if (delivered < BatchSize)
+            {
+                await ((Task)signals.WaitTimerAsync(options.Value.TimerPollingInterval, cancellationToken))
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Delivers the timers due now; returns how many.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = await timers.GetDueAsync(clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        tracker.Started(due.Count);
+        try
+        {
+            await Task.WhenAll(due.Select(async timer =>
+            {
+                await codec.SendAsync(storage.ControlQueueFor(timer.Message.InstanceId), timer.Message, timer.Message.InstanceId, cancellationToken);
+                signals.ControlQueued(TaskHubStorage.PartitionOf(timer.Message.InstanceId, storage.ControlQueues.Count));
+                await timers.DeleteDeliveredAsync(timer.RowKey, cancellationToken);
+            }));
+        }
+        finally
+        {
+            tracker.Finished(due.Count);
+        }
+
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping due timers failed; retrying")]
+    private partial void LogSweepFailed(Exception exception);
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using ReviewFlow.Durable.Storage;
+using ReviewFlow.Durable.Time;
+
+namespace ReviewFlow.Durable.Worker;
+
+/// <summary>
+/// Under a <see cref="VirtualClock"/>, moves time to the next due timer whenever this worker is idle and
+/// the queues are empty, so weeks of waiting pass in milliseconds. Only meaningful with one worker process.
+/// </summary>
+internal sealed partial class VirtualTimeDriver(
+    VirtualClock clock,
+    TaskHubStorage storage,
+    TimerStore timers,
+    WorkTracker tracker,
+    WorkSignals signals,
+    Func<bool> dispatchersIdle,
+    ILogger logger)
+{
+    /// <summary>Consecutive quiet observations required before time moves (guards against a gap between two steps).</summary>
+    private const int QuietChecksRequired = 3;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var quietChecks = 0;
+        var lastVersion = -1L;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
+                var version = tracker.Version;
+                var quiet = tracker.InFlight == 0 && dispatchersIdle() && version == lastVersion;
+                lastVersion = version;
+                quietChecks = quiet ? quietChecks + 1 : 0;
+                if (quietChecks < QuietChecksRequired)
+                {
+                    continue;
+                }
+
+                quietChecks = 0;
+                if (await AnyQueuedAsync(cancellationToken) || tracker.Version != version)
+                {
+                    continue;
+                }
+
+                if (await timers.GetNextDueAsync(cancellationToken) is not { } next)
+                {
+                    continue;
+                }
+
+                if (next > clock.GetUtcNow().UtcDateTime)
+                {
+                    LogJump(clock.GetUtcNow(), next);
+                    clock.AdvanceTo(new DateTimeOffset(next, TimeSpan.Zero));
+                }
+
+                signals.TimerScheduled();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception failure)
+            {
+                LogFailed(failure);
+            }
+        }
+    }
+
+    private async Task<bool> AnyQueuedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var queue in storage.ControlQueues.Append(storage.WorkItems))
+        {
+            var properties = await queue.GetPropertiesAsync(cancellationToken);
+            if (properties.Value.ApproximateMessagesCount > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Virtual time: idle, jumping from {From:o} to the next timer at {To:o}")]
+    private partial void LogJump(DateTimeOffset from, DateTime to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Virtual time driver failed; retrying")]
+    private partial void LogFailed(Exception exception);
+}
