@@ -25,13 +25,17 @@ public sealed class EngineHost : IAsyncDisposable
 
     private bool Started { get; set; }
 
+    /// <summary>When true, disposing leaves the hub for a later host (a "redeployment").</summary>
+    private bool KeepTaskHub { get; init; }
+
     public static async Task<EngineHost> StartAsync(
         string connectionString,
         string taskHub,
         Action<DurableTaskRegistry> register,
         Action<DurableWorkerOptions>? configureWorker = null,
         Action<IServiceCollection>? configureServices = null,
-        bool startWorker = true)
+        bool startWorker = true,
+        bool keepTaskHub = false)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -50,7 +54,7 @@ public sealed class EngineHost : IAsyncDisposable
                 configureWorker?.Invoke(worker);
             });
         var provider = services.BuildServiceProvider();
-        var host = new EngineHost(provider, startWorker);
+        var host = new EngineHost(provider, startWorker) { KeepTaskHub = keepTaskHub };
         await host.Client.CreateTaskHubAsync();
         if (startWorker)
         {
@@ -90,7 +94,10 @@ public sealed class EngineHost : IAsyncDisposable
 
         try
         {
-            await Client.DeleteTaskHubAsync();
+            if (!KeepTaskHub)
+            {
+                await Client.DeleteTaskHubAsync();
+            }
         }
         catch (Azure.RequestFailedException)
         {
