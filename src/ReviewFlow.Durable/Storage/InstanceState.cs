@@ -25,6 +25,9 @@ internal sealed class InstanceState(string instanceId)
 
     public bool Started => ExecutionId is not null && History.Count > 0;
 
+    /// <summary>Commits so far across all executions; orders writes of the Instances row.</summary>
+    public long Revision { get; set; }
+
     /// <summary>Episodes committed in the current execution (history chunks).</summary>
     public int Episode { get; set; }
 

@@ -31,6 +31,7 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
         state.ExecutionId = row.GetString("ExecutionId");
         state.Status = Enum.Parse<OrchestrationRuntimeStatus>(row.GetString("Status"));
         state.Episode = row.GetInt32("Episode") ?? 0;
+        state.Revision = row.GetInt64("Revision") ?? 0;
         state.CreatedAt = row.GetDateTimeOffset("CreatedAt")?.UtcDateTime ?? default;
         state.Input = await largeText.ResolveAsync(row.GetString("Input"), cancellationToken);
         state.CustomStatus = await largeText.ResolveAsync(row.GetString("CustomStatus"), cancellationToken);
@@ -134,6 +135,7 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
             ["ExecutionId"] = state.ExecutionId,
             ["Status"] = state.Status.ToString(),
             ["Episode"] = state.Episode,
+            ["Revision"] = state.Revision,
             ["CreatedAt"] = DateTime.SpecifyKind(state.CreatedAt == default ? DateTime.UnixEpoch : state.CreatedAt, DateTimeKind.Utc),
             ["Input"] = await largeText.StoreAsync(state.Input, owner, limit, cancellationToken),
             ["CustomStatus"] = await largeText.StoreAsync(state.CustomStatus, owner, limit, cancellationToken),

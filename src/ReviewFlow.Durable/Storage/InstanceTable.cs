@@ -28,6 +28,19 @@ internal sealed class InstanceTable(TaskHubStorage storage, LargeTextStore large
     public async Task UpsertAsync(InstanceRow row, CancellationToken cancellationToken)
         => await storage.Instances.UpsertEntityAsync(await ToEntityAsync(row, cancellationToken), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>
+    /// Writes the row unless the stored one is of a later revision. Used when re-running an outbox after a
+    /// takeover, where another worker may already have written a newer row.
+    /// </summary>
+    public async Task UpsertIfNotOlderAsync(InstanceRow row, CancellationToken cancellationToken)
+    {
+        var stored = await GetAsync(row.InstanceId, cancellationToken);
+        if (stored is null || stored.Revision <= row.Revision)
+        {
+            await UpsertAsync(row, cancellationToken);
+        }
+    }
+
     public async Task<InstanceRow?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
         var response = await storage.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty, cancellationToken: cancellationToken);
@@ -70,6 +83,7 @@ internal sealed class InstanceTable(TaskHubStorage storage, LargeTextStore large
             ["LastUpdatedAt"] = Utc(row.LastUpdatedAt),
             ["CompletedAt"] = row.CompletedAt is { } completed ? Utc(completed) : null,
             ["ScheduledStartAt"] = row.ScheduledStartAt is { } start ? Utc(start) : null,
+            ["Revision"] = row.Revision,
             ["Input"] = await largeText.StoreAsync(row.Input, owner, limit, cancellationToken),
             ["Output"] = await largeText.StoreAsync(row.Output, owner, limit, cancellationToken),
             ["CustomStatus"] = await largeText.StoreAsync(row.CustomStatus, owner, limit, cancellationToken),
@@ -93,7 +107,8 @@ internal sealed class InstanceTable(TaskHubStorage storage, LargeTextStore large
             await largeText.ResolveAsync(entity.GetString("Output"), cancellationToken),
             await largeText.ResolveAsync(entity.GetString("CustomStatus"), cancellationToken),
             failure is null ? null : JsonSerializer.Deserialize<TaskFailureDetails>(failure, DurableJson.Options),
-            entity.GetDateTimeOffset("ScheduledStartAt")?.UtcDateTime);
+            entity.GetDateTimeOffset("ScheduledStartAt")?.UtcDateTime,
+            entity.GetInt64("Revision") ?? 0);
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value == default ? DateTime.UnixEpoch : value, DateTimeKind.Utc);

@@ -45,4 +45,5 @@ internal sealed record InstanceRow(
     string? Output,
     string? CustomStatus,
     TaskFailureDetails? Failure,
-    DateTime? ScheduledStartAt = null);
+    DateTime? ScheduledStartAt = null,
+    long Revision = 0);

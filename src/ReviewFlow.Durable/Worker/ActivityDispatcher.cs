@@ -83,7 +83,8 @@ internal sealed partial class ActivityDispatcher(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the work item reappears after its visibility timeout.
+            // Shutting down: hand the work item back at once so another worker runs it.
+            await QueueMessageRetry.ReleaseAsync(storage.WorkItems, message, TimeSpan.Zero);
         }
         catch (Exception failure)
         {

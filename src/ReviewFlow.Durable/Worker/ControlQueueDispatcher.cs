@@ -101,7 +101,10 @@ internal sealed partial class ControlQueueDispatcher(
             return;
         }
 
-        if (message.DequeueCount > _options.MaxDequeueCount)
+        // Past the limit a message still gets one more try: deliveries also pile up when a busy worker
+        // holds a message past its visibility timeout, and a message that then succeeds is not poison.
+        // Only one that keeps failing (or keeps killing its worker, far past the limit) is dead-lettered.
+        if (message.DequeueCount > 2L * _options.MaxDequeueCount)
         {
             await DeadLetterAsync(queue, message, decoded, cancellationToken);
             return;
@@ -168,7 +171,9 @@ internal sealed partial class ControlQueueDispatcher(
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                return; // shutting down: the messages reappear after their visibility timeout
+                // Shutting down: hand the messages back at once so another worker carries on without waiting.
+                await Task.WhenAll(batch.Select(r => QueueMessageRetry.ReleaseAsync(r.Queue, r.QueueMessage, TimeSpan.Zero)));
+                return;
             }
 
             ProcessOutcome outcome;
@@ -184,11 +189,14 @@ internal sealed partial class ControlQueueDispatcher(
                     errors.Remember(received.QueueMessage.MessageId, failure);
                 }
 
-                await Task.WhenAll(batch.Select(r => QueueMessageRetry.AbandonAsync(r.Queue, r.QueueMessage, _options.RetryBackoff)));
+                await Task.WhenAll(batch.Select(r => r.QueueMessage.DequeueCount >= _options.MaxDequeueCount
+                    ? DeadLetterAsync(r.Queue, r.QueueMessage, r.Message, CancellationToken.None)
+                    : QueueMessageRetry.AbandonAsync(r.Queue, r.QueueMessage, _options.RetryBackoff)));
                 return;
             }
             catch (OperationCanceledException)
             {
+                await Task.WhenAll(batch.Select(r => QueueMessageRetry.ReleaseAsync(r.Queue, r.QueueMessage, TimeSpan.Zero)));
                 return;
             }
 
@@ -226,7 +234,7 @@ internal sealed partial class ControlQueueDispatcher(
             return;
         }
 
-        var failure = new WorkItemDeadLettered($"Control message '{decoded.Event.GetType().Name}'", (int)message.DequeueCount - 1, lastError);
+        var failure = new WorkItemDeadLettered($"Control message '{decoded.Event.GetType().Name}'", (int)message.DequeueCount, lastError);
         await codec.SendAsync(storage.ControlQueueFor(decoded.InstanceId), new ControlMessage(decoded.InstanceId, null, failure), decoded.InstanceId, cancellationToken);
         await storage.Poison.SendMessageAsync(message.MessageText, cancellationToken);
         await QueueMessageRetry.DeleteAsync(queue, message);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
 
@@ -86,13 +88,21 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     /// <inheritdoc/>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is null)
+        if (_stopping is null || _stopping.IsCancellationRequested)
         {
-            return;
+            return; // not started, or already stopped (the host and DI disposal may both call this)
         }
 
         await _stopping.CancelAsync();
         await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Let episodes and activities already in hand finish or hand their messages back.
+        var drainDeadline = Stopwatch.StartNew();
+        while (!IsIdle && drainDeadline.Elapsed < DrainTimeout && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+
         LogStopped(_storage.Options.TaskHubName);
     }
 

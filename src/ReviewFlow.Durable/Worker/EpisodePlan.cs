@@ -190,7 +190,8 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
                 target.Input,
                 terminal ? _output : null,
                 _customStatus,
-                terminal ? _failure : null)));
+                terminal ? _failure : null,
+                Revision: target.Revision + 1)));
         }
 
         target.Outbox = _outbox;

@@ -48,16 +48,27 @@ internal sealed partial class OrchestrationProcessor(
 
     private async Task<ProcessOutcome> ProcessCoreAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
     {
-        var fromCache = cache.Get(instanceId);
-        var state = fromCache ?? await store.LoadAsync(instanceId, cancellationToken);
+        var state = cache.Get(instanceId);
+        var incoming = state is null ? null : FilterDuplicates(state, messages);
+        if (state is null || incoming!.Count < messages.Count)
+        {
+            // A message that looks stale or duplicated against cached state may instead be news from an
+            // episode another worker committed: only storage can tell, so drop nothing on the cache's word.
+            cache.Remove(instanceId);
+            state = await store.LoadAsync(instanceId, cancellationToken);
+            incoming = FilterDuplicates(state, messages);
+        }
+
         if (!state.OutboxDone)
         {
             // Loaded from storage with an outbox we cannot know was carried out (its worker may have died).
-            await outbox.CarryOutAsync(state, state.Outbox, recovering: true, cancellationToken);
+            // Results arriving in this very batch show which of its tasks are done and need no resend.
+            var settledNow = messages
+                .Where(m => m.ExecutionId == state.ExecutionId && m.Event is TaskCompleted or TaskFailed or TimerFired)
+                .Select(m => ((TaskEvent)m.Event).TaskId);
+            await outbox.CarryOutAsync(state, state.Outbox, recovering: true, cancellationToken, settledNow);
             state.OutboxDone = true;
         }
-
-        var incoming = FilterDuplicates(state, messages);
         var firstPass = true;
         while (firstPass || HasStartPending(state))
         {
@@ -193,6 +204,7 @@ internal sealed partial class OrchestrationProcessor(
         var chunkExecutionId = state.ExecutionId ?? "none";
         var chunkEpisode = state.Episode + 1;
         episode.ApplyTo(state);
+        state.Revision++;
         if (!await store.TryCommitAsync(state, episode.Chunk, chunkExecutionId, chunkEpisode, cancellationToken))
         {
             return false;

@@ -16,9 +16,11 @@ internal sealed class OutboxExecutor(
     /// Carries out the items. When <paramref name="recovering"/>, items whose outcome history already
     /// holds are skipped: they were carried out before this process took over.
     /// </summary>
-    public async Task CarryOutAsync(InstanceState state, IReadOnlyList<OutboxItem> items, bool recovering, CancellationToken cancellationToken)
+    public async Task CarryOutAsync(
+        InstanceState state, IReadOnlyList<OutboxItem> items, bool recovering, CancellationToken cancellationToken, IEnumerable<int>? alsoSettled = null)
     {
         var settled = recovering ? SettledTaskIds(state) : [];
+        settled.UnionWith(alsoSettled ?? []);
         var work = new List<Task>(items.Count);
         foreach (var item in items)
         {
@@ -37,7 +39,7 @@ internal sealed class OutboxExecutor(
                     work.Add(DeleteTimerAsync(timer, cancellationToken));
                     break;
                 case UpdateInstanceRow { Row: var row }:
-                    work.Add(instances.UpsertAsync(row, cancellationToken));
+                    work.Add(recovering ? instances.UpsertIfNotOlderAsync(row, cancellationToken) : instances.UpsertAsync(row, cancellationToken));
                     break;
                 default:
                     break;

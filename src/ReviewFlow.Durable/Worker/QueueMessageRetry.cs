@@ -13,13 +13,17 @@ internal static class QueueMessageRetry
         return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(seconds)));
     }
 
-    public static async Task AbandonAsync(QueueClient queue, QueueMessage message, TimeSpan baseDelay)
+    public static Task AbandonAsync(QueueClient queue, QueueMessage message, TimeSpan baseDelay)
+        => ReleaseAsync(queue, message, BackoffFor(message.DequeueCount, baseDelay));
+
+    /// <summary>Makes a message visible again after <paramref name="delay"/> (zero: at once, for a clean shutdown).</summary>
+    public static async Task ReleaseAsync(QueueClient queue, QueueMessage message, TimeSpan delay)
     {
         try
         {
-            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: BackoffFor(message.DequeueCount, baseDelay));
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay);
         }
-        catch (RequestFailedException gone) when (gone.Status == 404)
+        catch (RequestFailedException gone) when (IsGone(gone))
         {
             // Its visibility expired and another worker holds it now.
         }
@@ -31,9 +35,13 @@ internal static class QueueMessageRetry
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }
-        catch (RequestFailedException gone) when (gone.Status == 404)
+        catch (RequestFailedException gone) when (IsGone(gone))
         {
             // Redelivered elsewhere meanwhile; the duplicate is detected when it is processed.
         }
     }
+
+    /// <summary>The message was deleted, or its visibility lapsed and someone else received it (new pop receipt).</summary>
+    private static bool IsGone(RequestFailedException failure)
+        => failure.Status == 404 || (failure.Status == 400 && failure.ErrorCode == "PopReceiptMismatch");
 }

@@ -42,6 +42,27 @@ public sealed class SingleWriterTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task ProcessAsync_CompletionOfTaskScheduledByOtherWorker_IsAppliedNotDropped()
+    {
+        var hub = azurite.NewTaskHub();
+        await using var first = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register, startWorker: false);
+        await using var second = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register, startWorker: false);
+        var workerA = first.Services.GetRequiredService<OrchestrationProcessor>();
+        var workerB = second.Services.GetRequiredService<OrchestrationProcessor>();
+        const string id = "stale-cache-1";
+        var start = new ControlMessage(id, null, new ExecutionStarted(nameof(GreetingSequenceOrchestrator), "1", "\"s\"", "e0000003"));
+
+        await workerA.ProcessAsync(id, [start], CancellationToken.None); // A caches: task #0 scheduled
+        await workerB.ProcessAsync(id, [new ControlMessage(id, "e0000003", new TaskCompleted(0, "\"one\""))], CancellationToken.None); // B schedules #1
+        // A's cache has never seen task #1; it must not throw its result away.
+        await workerA.ProcessAsync(id, [new ControlMessage(id, "e0000003", new TaskCompleted(1, "\"two\""))], CancellationToken.None);
+
+        var history = await first.Client.GetHistoryAsync(id);
+        Assert.Equal([0, 1], history.OfType<TaskCompleted>().Select(e => e.TaskId));
+        Assert.Equal([0, 1, 2], history.OfType<TaskScheduled>().Select(e => e.TaskId));
+    }
+
+    [Fact]
     public async Task ProcessAsync_RedeliveredCompletion_IsDroppedNotAppliedTwice()
     {
         await using var host = await EngineHost.StartAsync(azurite.ConnectionString, azurite.NewTaskHub(), Register, startWorker: false);
@@ -82,6 +103,7 @@ public sealed class SingleWriterTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private static void Register(DurableTaskRegistry registry) => registry
         .AddOrchestrator<EchoAfterWaitOrchestrator>()
+        .AddOrchestrator<GreetingSequenceOrchestrator>()
         .AddOrchestrator<FanOutOrchestrator>()
         .AddActivity<Greet>()
         .AddActivity<Square>();
