@@ -219,7 +219,8 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
         state.Input = start.Input;
         if (state.CreatedAt == default)
         {
-            state.CreatedAt = now;
+            // The time the client (or parent) scheduled it, so latency includes the wait in the queue.
+            state.CreatedAt = start.Timestamp != default ? start.Timestamp : now;
         }
 
         _status = OrchestrationRuntimeStatus.Running;

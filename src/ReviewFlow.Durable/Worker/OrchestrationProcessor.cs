@@ -49,6 +49,13 @@ internal sealed partial class OrchestrationProcessor(
     private async Task<ProcessOutcome> ProcessCoreAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
     {
         var state = cache.Get(instanceId);
+        if (state is null && messages.Count > 0 && messages[0].Event is ExecutionStarted)
+        {
+            // Almost always a brand-new instance: skip the read. If the instance does exist after all,
+            // the insert of its state row fails and the batch is retried against the stored state.
+            state = new InstanceState(instanceId);
+        }
+
         var incoming = state is null ? null : FilterDuplicates(state, messages);
         if (state is null || incoming!.Count < messages.Count)
         {
