@@ -51,6 +51,10 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton<WorkTracker>();
         services.AddSingleton<ErrorMemory>();
         services.AddSingleton(sp => new InstanceCache(sp.GetRequiredService<IOptions<DurableWorkerOptions>>().Value.HistoryCacheCapacity));
+        services.AddSingleton<LocalInbox>();
+        services.AddSingleton<ActivitySlots>();
+        services.AddSingleton<ActivityExecutor>();
+        services.AddSingleton<LocalActivityRunner>();
         services.AddSingleton<OutboxExecutor>();
         services.AddSingleton<OrchestrationProcessor>();
         services.AddSingleton<ControlQueueDispatcher>();

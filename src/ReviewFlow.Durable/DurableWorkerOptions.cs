@@ -36,6 +36,13 @@ public sealed class DurableWorkerOptions
     [Range(0, 1_000_000)]
     public int HistoryCacheCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// Run the activities this process schedules in this process, with an invisible backup work item on
+    /// the queue in case it dies. Saves two queue messages per activity; off, every activity goes through
+    /// the work-item queue and any worker may run it (spreads a single instance's fan-out).
+    /// </summary>
+    public bool LocalActivityDispatch { get; set; } = true;
+
     /// <summary>Base of the backoff before a failed work item is retried (doubles each delivery, capped at a minute).</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReviewFlow.Durable.History;
@@ -15,21 +14,18 @@ namespace ReviewFlow.Durable.Worker;
 internal sealed partial class ActivityDispatcher(
     TaskHubStorage storage,
     QueueCodec codec,
-    DurableTaskRegistry registry,
-    IServiceProvider services,
+    ActivityExecutor executor,
+    ActivitySlots slots,
     WorkSignals signals,
     WorkTracker tracker,
     ErrorMemory errors,
-    TimeProvider clock,
     IOptions<DurableWorkerOptions> options,
     ILogger<ActivityDispatcher> logger)
 {
     private readonly DurableWorkerOptions _options = options.Value;
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentActivities);
-    private int _running;
 
-    /// <summary>True when no activity is running.</summary>
-    public bool IsIdle => Volatile.Read(ref _running) == 0;
+    /// <summary>True when no activity is running in this process.</summary>
+    public bool IsIdle => slots.IsIdle;
 
     public async Task PollAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +35,7 @@ internal sealed partial class ActivityDispatcher(
         {
             try
             {
-                var free = _slots.CurrentCount;
+                var free = slots.Free;
                 if (free == 0)
                 {
                     await Task.Delay(5, cancellationToken);
@@ -57,8 +53,7 @@ internal sealed partial class ActivityDispatcher(
                 wait = TimeSpan.FromMilliseconds(10);
                 foreach (var message in messages)
                 {
-                    await _slots.WaitAsync(cancellationToken);
-                    Interlocked.Increment(ref _running);
+                    await slots.EnterAsync(cancellationToken);
                     tracker.Started();
                     _ = Task.Run(() => RunGuardedAsync(message, cancellationToken), CancellationToken.None);
                 }
@@ -94,8 +89,7 @@ internal sealed partial class ActivityDispatcher(
         }
         finally
         {
-            Interlocked.Decrement(ref _running);
-            _slots.Release();
+            slots.Exit();
             tracker.Finished();
         }
     }
@@ -109,27 +103,7 @@ internal sealed partial class ActivityDispatcher(
             return;
         }
 
-        var type = registry.FindActivity(workItem.Name)
-            ?? throw new TaskNotRegisteredException($"Activity '{workItem.Name}' is not registered in this worker.");
-
-        HistoryEvent outcome;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
-            var context = new TaskActivityContext(workItem.Name, workItem.InstanceId, workItem.ExecutionId, workItem.TaskId, (int)message.DequeueCount, cancellationToken);
-            try
-            {
-                var input = DurableJson.Deserialize(workItem.Input, activity.InputType);
-                var output = await activity.RunAsync(context, input);
-                outcome = new TaskCompleted(workItem.TaskId, DurableJson.Serialize(output, activity.OutputType)) { Timestamp = clock.GetUtcNow().UtcDateTime };
-            }
-            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The activity's own failure goes to the orchestrator, whose retry policy decides.
-                outcome = new TaskFailed(workItem.TaskId, TaskFailureDetails.FromException(failure)) { Timestamp = clock.GetUtcNow().UtcDateTime };
-            }
-        }
-
+        var outcome = await executor.ExecuteAsync(workItem, workItem.PriorAttempts + (int)message.DequeueCount, cancellationToken);
         await codec.SendAsync(
             storage.ControlQueueFor(workItem.InstanceId),
             new ControlMessage(workItem.InstanceId, workItem.ExecutionId, outcome),
@@ -142,9 +116,10 @@ internal sealed partial class ActivityDispatcher(
 
     private async Task DeadLetterAsync(QueueMessage message, ActivityWorkItem workItem, CancellationToken cancellationToken)
     {
-        var lastError = errors.Recall(message.MessageId);
-        LogDeadLettered(workItem.Name, workItem.InstanceId, message.DequeueCount - 1, lastError);
-        var failure = new WorkItemDeadLettered($"Activity '{workItem.Name}' (#{workItem.TaskId})", (int)message.DequeueCount - 1, lastError);
+        var attempts = workItem.PriorAttempts + (int)message.DequeueCount - 1;
+        var lastError = workItem.LastError is { } local && !errors.Knows(message.MessageId) ? local : errors.Recall(message.MessageId);
+        LogDeadLettered(workItem.Name, workItem.InstanceId, attempts, lastError);
+        var failure = new WorkItemDeadLettered($"Activity '{workItem.Name}' (#{workItem.TaskId})", attempts, lastError);
         await codec.SendAsync(
             storage.ControlQueueFor(workItem.InstanceId),
             new ControlMessage(workItem.InstanceId, workItem.ExecutionId, failure),
@@ -160,6 +135,6 @@ internal sealed partial class ActivityDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {MessageId} failed; it will be retried")]
     private partial void LogWorkItemFailed(string messageId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {Activity} of instance {InstanceId} failed {Deliveries} deliveries and was dead-lettered. Last error: {LastError}")]
-    private partial void LogDeadLettered(string activity, string instanceId, long deliveries, string lastError);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {Activity} of instance {InstanceId} failed {Attempts} attempts and was dead-lettered. Last error: {LastError}")]
+    private partial void LogDeadLettered(string activity, string instanceId, int attempts, string lastError);
 }

@@ -19,12 +19,18 @@ internal sealed partial class ControlQueueDispatcher(
     WorkSignals signals,
     WorkTracker tracker,
     ErrorMemory errors,
+    LocalInbox localInbox,
+    LocalActivityRunner localActivities,
     IOptions<DurableWorkerOptions> options,
     ILogger<ControlQueueDispatcher> logger)
 {
     private const int MaxHeldMessages = 2_000;
     private readonly DurableWorkerOptions _options = options.Value;
-    private readonly Dictionary<string, List<Received>> _byInstance = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Delivery>> _byInstance = new(StringComparer.Ordinal);
+
+    // One undeleted control message per instance with activities running in this process: if the
+    // process dies, it reappears and tells the next worker to re-send them (see LocalActivityRunner).
+    private readonly Dictionary<string, QueueDelivery> _guards = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentOrchestrations);
     private int _held;
@@ -110,9 +116,20 @@ internal sealed partial class ControlQueueDispatcher(
             return;
         }
 
+        Hold(new QueueDelivery(queue, message, decoded), cancellationToken);
+    }
+
+    /// <summary>Starts taking results of activities this process runs itself (see <see cref="LocalActivityRunner"/>).</summary>
+    public void AttachLocalInbox(CancellationToken cancellationToken) => localInbox.Attach(delivery => Hold(delivery, cancellationToken));
+
+    /// <summary>Stops taking local results; activities finishing later hand theirs to the queue.</summary>
+    public void DetachLocalInbox() => localInbox.Detach();
+
+    private void Hold(Delivery received, CancellationToken cancellationToken)
+    {
+        var decoded = received.Message;
         tracker.Started();
         Interlocked.Increment(ref _held);
-        var received = new Received(queue, message, decoded);
         bool startLoop;
         lock (_lock)
         {
@@ -137,7 +154,7 @@ internal sealed partial class ControlQueueDispatcher(
     {
         while (true)
         {
-            List<Received> batch;
+            List<Delivery> batch;
             lock (_lock)
             {
                 batch = _byInstance[instanceId];
@@ -164,7 +181,7 @@ internal sealed partial class ControlQueueDispatcher(
         }
     }
 
-    private async Task ProcessBatchAsync(string instanceId, List<Received> batch, CancellationToken cancellationToken)
+    private async Task ProcessBatchAsync(string instanceId, List<Delivery> batch, CancellationToken cancellationToken)
     {
         const int maxConflictRetries = 5;
         for (var attempt = 1; attempt <= maxConflictRetries; attempt++)
@@ -172,31 +189,43 @@ internal sealed partial class ControlQueueDispatcher(
             if (cancellationToken.IsCancellationRequested)
             {
                 // Shutting down: hand the messages back at once so another worker carries on without waiting.
-                await Task.WhenAll(batch.Select(r => QueueMessageRetry.ReleaseAsync(r.Queue, r.QueueMessage, TimeSpan.Zero)));
+                await Task.WhenAll(batch.Select(r => r.ReleaseAsync()));
                 return;
             }
 
             ProcessOutcome outcome;
             try
             {
-                outcome = await processor.ProcessAsync(instanceId, [.. batch.Select(r => r.Message)], cancellationToken);
+                bool guarded;
+                lock (_lock)
+                {
+                    guarded = _guards.ContainsKey(instanceId);
+                }
+
+                var redelivered = batch.Any(d => d is QueueDelivery && d.DequeueCount > 1);
+                var options = new EpisodeOptions(
+                    AllowLocalActivities: guarded || batch.Any(d => d is QueueDelivery),
+                    Redelivered: redelivered,
+                    MayBeNew: attempt == 1 && !redelivered);
+                outcome = await processor.ProcessAsync(instanceId, [.. batch.Select(r => r.Message)], options, cancellationToken);
             }
             catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
             {
                 LogEpisodeFailed(instanceId, failure);
                 foreach (var received in batch)
                 {
-                    errors.Remember(received.QueueMessage.MessageId, failure);
+                    errors.Remember(received.Id, failure);
                 }
 
-                await Task.WhenAll(batch.Select(r => r.QueueMessage.DequeueCount >= _options.MaxDequeueCount
-                    ? DeadLetterAsync(r.Queue, r.QueueMessage, r.Message, CancellationToken.None)
-                    : QueueMessageRetry.AbandonAsync(r.Queue, r.QueueMessage, _options.RetryBackoff)));
+                await Task.WhenAll(batch.Select(r => r is QueueDelivery queued && queued.DequeueCount >= _options.MaxDequeueCount
+                    ? DeadLetterAsync(queued.Queue, queued.QueueMessage, queued.Message, CancellationToken.None)
+                    : r.AbandonAsync(_options.RetryBackoff)));
+                await ReleaseGuardIfUnneededAsync(instanceId);
                 return;
             }
             catch (OperationCanceledException)
             {
-                await Task.WhenAll(batch.Select(r => QueueMessageRetry.ReleaseAsync(r.Queue, r.QueueMessage, TimeSpan.Zero)));
+                await Task.WhenAll(batch.Select(r => r.ReleaseAsync()));
                 return;
             }
 
@@ -204,10 +233,10 @@ internal sealed partial class ControlQueueDispatcher(
             {
                 foreach (var received in batch)
                 {
-                    errors.Forget(received.QueueMessage.MessageId);
+                    errors.Forget(received.Id);
                 }
 
-                await Task.WhenAll(batch.Select(r => QueueMessageRetry.DeleteAsync(r.Queue, r.QueueMessage)));
+                await CompleteBatchAsync(instanceId, batch);
                 return;
             }
 
@@ -217,7 +246,91 @@ internal sealed partial class ControlQueueDispatcher(
             await Task.Delay(Random.Shared.Next(5, 50) * attempt, CancellationToken.None);
         }
 
-        await Task.WhenAll(batch.Select(r => QueueMessageRetry.AbandonAsync(r.Queue, r.QueueMessage, _options.RetryBackoff)));
+        await Task.WhenAll(batch.Select(r => r.AbandonAsync(_options.RetryBackoff)));
+    }
+
+    /// <summary>
+    /// Removes the batch's messages, except that while local activities of the instance are outstanding one
+    /// control message stays (undeleted, invisible) as the instance's guard.
+    /// </summary>
+    private async Task CompleteBatchAsync(string instanceId, List<Delivery> batch)
+    {
+        await Task.WhenAll(batch.Where(d => d is not QueueDelivery).Select(d => d.CompleteAsync()));
+        var queued = batch.OfType<QueueDelivery>().ToList();
+        if (localActivities.HasOutstanding(instanceId))
+        {
+            lock (_lock)
+            {
+                if (!_guards.ContainsKey(instanceId) && queued.Count > 0)
+                {
+                    _guards[instanceId] = queued[^1];
+                    queued.RemoveAt(queued.Count - 1);
+                }
+            }
+
+            await Task.WhenAll(queued.Select(d => d.CompleteAsync()));
+            return;
+        }
+
+        await Task.WhenAll(queued.Select(d => d.CompleteAsync()));
+        await ReleaseGuardIfUnneededAsync(instanceId);
+    }
+
+    private async Task ReleaseGuardIfUnneededAsync(string instanceId)
+    {
+        QueueDelivery? guard = null;
+        lock (_lock)
+        {
+            if (!localActivities.HasOutstanding(instanceId))
+            {
+                _guards.Remove(instanceId, out guard);
+            }
+        }
+
+        if (guard is not null)
+        {
+            await guard.CompleteAsync();
+        }
+    }
+
+    /// <summary>Keeps guards hidden while their activities run (renews those older than half the visibility timeout).</summary>
+    public async Task RenewGuardsAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            List<QueueDelivery> due;
+            lock (_lock)
+            {
+                due = [.. _guards.Values.Where(g => System.Diagnostics.Stopwatch.GetElapsedTime(g.HiddenSince) > _options.VisibilityTimeout / 2)];
+            }
+
+            foreach (var guard in due)
+            {
+                try
+                {
+                    await guard.RenewAsync(_options.VisibilityTimeout);
+                }
+                catch (Azure.RequestFailedException renewFailure)
+                {
+                    // Lost it (deleted meanwhile, or it already reappeared): the next worker recovers from history.
+                    LogGuardLost(guard.Message.InstanceId, renewFailure.Status);
+                }
+            }
+        }
+    }
+
+    /// <summary>On shutdown, after the drain: make every guard visible, so another worker recovers what is left.</summary>
+    public async Task ReleaseGuardsAsync()
+    {
+        List<QueueDelivery> guards;
+        lock (_lock)
+        {
+            guards = [.. _guards.Values];
+            _guards.Clear();
+        }
+
+        await Task.WhenAll(guards.Select(g => g.ReleaseAsync()));
     }
 
     private async Task DeadLetterAsync(QueueClient queue, QueueMessage message, ControlMessage decoded, CancellationToken cancellationToken)
@@ -240,7 +353,8 @@ internal sealed partial class ControlQueueDispatcher(
         await QueueMessageRetry.DeleteAsync(queue, message);
     }
 
-    private sealed record Received(QueueClient Queue, QueueMessage QueueMessage, ControlMessage Message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Guard message of instance {InstanceId} could not be renewed (status {Status})")]
+    private partial void LogGuardLost(string instanceId, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling {Queue} failed; retrying")]
     private partial void LogPollFailed(string queue, Exception exception);

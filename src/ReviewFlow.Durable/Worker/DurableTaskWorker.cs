@@ -71,6 +71,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
 
         loops.Add(Task.Run(() => _activities.PollAsync(token), CancellationToken.None));
+        _orchestrations.AttachLocalInbox(token);
+        loops.Add(Task.Run(() => _orchestrations.RenewGuardsAsync(token), CancellationToken.None));
         loops.Add(Task.Run(() => _timers.RunAsync(token), CancellationToken.None));
         if (_clock is VirtualClock virtualClock)
         {
@@ -93,6 +95,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
             return; // not started, or already stopped (the host and DI disposal may both call this)
         }
 
+        _orchestrations.DetachLocalInbox();
         await _stopping.CancelAsync();
         await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
@@ -102,6 +105,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         {
             await Task.Delay(20, CancellationToken.None);
         }
+
+        await _orchestrations.ReleaseGuardsAsync();
 
         LogStopped(_storage.Options.TaskHubName);
     }

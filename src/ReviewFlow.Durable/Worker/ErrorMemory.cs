@@ -22,4 +22,6 @@ internal sealed class ErrorMemory
         => _errors.TryRemove(messageId, out var error) ? error : "unknown (a worker may have crashed or timed out while processing it)";
 
     public void Forget(string messageId) => _errors.TryRemove(messageId, out _);
+
+    public bool Knows(string messageId) => _errors.ContainsKey(messageId);
 }

@@ -6,6 +6,15 @@ using ReviewFlow.Durable.Storage;
 
 namespace ReviewFlow.Durable.Worker;
 
+/// <summary>How the dispatcher wants a batch processed.</summary>
+/// <param name="AllowLocalActivities">The dispatcher holds a guard message for the instance, so activities may run in this process.</param>
+/// <param name="Redelivered">A message of the batch was delivered before (its worker may have died).</param>
+/// <param name="MayBeNew">First try of a first delivery: a start message may skip the read of the state row.</param>
+internal sealed record EpisodeOptions(bool AllowLocalActivities, bool Redelivered, bool MayBeNew = false)
+{
+    public static readonly EpisodeOptions Default = new(false, false);
+}
+
 /// <summary>The result of processing a batch of messages for one instance.</summary>
 internal enum ProcessOutcome
 {
@@ -32,11 +41,14 @@ internal sealed partial class OrchestrationProcessor(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("ReviewFlow.Durable.Orchestrations");
 
-    public async Task<ProcessOutcome> ProcessAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
+    public Task<ProcessOutcome> ProcessAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
+        => ProcessAsync(instanceId, messages, EpisodeOptions.Default, cancellationToken);
+
+    public async Task<ProcessOutcome> ProcessAsync(string instanceId, IReadOnlyList<ControlMessage> messages, EpisodeOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            return await ProcessCoreAsync(instanceId, messages, cancellationToken);
+            return await ProcessCoreAsync(instanceId, messages, options, cancellationToken);
         }
         catch
         {
@@ -46,10 +58,11 @@ internal sealed partial class OrchestrationProcessor(
         }
     }
 
-    private async Task<ProcessOutcome> ProcessCoreAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
+    private async Task<ProcessOutcome> ProcessCoreAsync(string instanceId, IReadOnlyList<ControlMessage> messages, EpisodeOptions options, CancellationToken cancellationToken)
     {
+        var loadedFromStorage = false;
         var state = cache.Get(instanceId);
-        if (state is null && messages.Count > 0 && messages[0].Event is ExecutionStarted)
+        if (state is null && options.MayBeNew && messages.Count > 0 && messages[0].Event is ExecutionStarted)
         {
             // Almost always a brand-new instance: skip the read. If the instance does exist after all,
             // the insert of its state row fails and the batch is retried against the stored state.
@@ -64,22 +77,31 @@ internal sealed partial class OrchestrationProcessor(
             cache.Remove(instanceId);
             state = await store.LoadAsync(instanceId, cancellationToken);
             incoming = FilterDuplicates(state, messages);
+            loadedFromStorage = true;
         }
 
+        // Results arriving in this very batch show which tasks are done and need no resend.
+        var settledNow = messages
+            .Where(m => m.ExecutionId == state.ExecutionId && m.Event is TaskCompleted or TaskFailed or TimerFired)
+            .Select(m => ((TaskEvent)m.Event).TaskId)
+            .ToList();
         if (!state.OutboxDone)
         {
             // Loaded from storage with an outbox we cannot know was carried out (its worker may have died).
-            // Results arriving in this very batch show which of its tasks are done and need no resend.
-            var settledNow = messages
-                .Where(m => m.ExecutionId == state.ExecutionId && m.Event is TaskCompleted or TaskFailed or TimerFired)
-                .Select(m => ((TaskEvent)m.Event).TaskId);
             await outbox.CarryOutAsync(state, state.Outbox, recovering: true, cancellationToken, settledNow);
             state.OutboxDone = true;
+        }
+
+        if (loadedFromStorage && options.Redelivered && state.Status == OrchestrationRuntimeStatus.Running)
+        {
+            // A message came back after its visibility timeout: the worker holding it may have died with
+            // activities it was running itself, which left no trace but history.
+            await outbox.ResendUnfinishedActivitiesAsync(state, settledNow, cancellationToken);
         }
         var firstPass = true;
         while (firstPass || HasStartPending(state))
         {
-            var outcome = await RunEpisodeAsync(state, firstPass ? incoming : [], cancellationToken);
+            var outcome = await RunEpisodeAsync(state, firstPass ? incoming : [], options, cancellationToken);
             if (outcome == ProcessOutcome.Conflict)
             {
                 cache.Remove(instanceId);
@@ -152,7 +174,7 @@ internal sealed partial class OrchestrationProcessor(
         _ => null,
     };
 
-    private async Task<ProcessOutcome> RunEpisodeAsync(InstanceState state, List<HistoryEvent> incoming, CancellationToken cancellationToken)
+    private async Task<ProcessOutcome> RunEpisodeAsync(InstanceState state, List<HistoryEvent> incoming, EpisodeOptions options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var statusBefore = state.Status;
@@ -168,7 +190,7 @@ internal sealed partial class OrchestrationProcessor(
             }
 
             // Only buffered events changed (the instance has not started, or is suspended).
-            return await CommitAsync(state, episode, cancellationToken) ? ProcessOutcome.Done : ProcessOutcome.Conflict;
+            return await CommitAsync(state, episode, options, cancellationToken) ? ProcessOutcome.Done : ProcessOutcome.Conflict;
         }
 
         if (episode.Status == OrchestrationRuntimeStatus.Running)
@@ -181,7 +203,7 @@ internal sealed partial class OrchestrationProcessor(
             episode.RecordWithoutReplay();
         }
 
-        if (!await CommitAsync(state, episode, cancellationToken))
+        if (!await CommitAsync(state, episode, options, cancellationToken))
         {
             return ProcessOutcome.Conflict;
         }
@@ -206,7 +228,7 @@ internal sealed partial class OrchestrationProcessor(
             orchestrator, state.InstanceId, state.ExecutionId!, state.Name!, state.Version!, state.History, newEvents, loggerFactory);
     }
 
-    private async Task<bool> CommitAsync(InstanceState state, EpisodePlan episode, CancellationToken cancellationToken)
+    private async Task<bool> CommitAsync(InstanceState state, EpisodePlan episode, EpisodeOptions options, CancellationToken cancellationToken)
     {
         var chunkExecutionId = state.ExecutionId ?? "none";
         var chunkEpisode = state.Episode + 1;
@@ -219,7 +241,7 @@ internal sealed partial class OrchestrationProcessor(
 
         episode.AfterCommit(state);
         cache.Set(state);
-        await outbox.CarryOutAsync(state, state.Outbox, recovering: false, cancellationToken);
+        await outbox.CarryOutAsync(state, state.Outbox, recovering: false, cancellationToken, allowLocalActivities: options.AllowLocalActivities);
         state.OutboxDone = true;
         return true;
     }

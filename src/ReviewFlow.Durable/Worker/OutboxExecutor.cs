@@ -10,14 +10,22 @@ internal sealed class OutboxExecutor(
     QueueCodec codec,
     TimerStore timers,
     InstanceTable instances,
-    WorkSignals signals)
+    WorkSignals signals,
+    LocalInbox localInbox,
+    LocalActivityRunner localActivities,
+    Microsoft.Extensions.Options.IOptions<DurableWorkerOptions> options)
 {
     /// <summary>
     /// Carries out the items. When <paramref name="recovering"/>, items whose outcome history already
     /// holds are skipped: they were carried out before this process took over.
     /// </summary>
     public async Task CarryOutAsync(
-        InstanceState state, IReadOnlyList<OutboxItem> items, bool recovering, CancellationToken cancellationToken, IEnumerable<int>? alsoSettled = null)
+        InstanceState state,
+        IReadOnlyList<OutboxItem> items,
+        bool recovering,
+        CancellationToken cancellationToken,
+        IEnumerable<int>? alsoSettled = null,
+        bool allowLocalActivities = false)
     {
         var settled = recovering ? SettledTaskIds(state) : [];
         settled.UnionWith(alsoSettled ?? []);
@@ -27,7 +35,7 @@ internal sealed class OutboxExecutor(
             switch (item)
             {
                 case SendActivity { WorkItem: var workItem } when !(workItem.ExecutionId == state.ExecutionId && settled.Contains(workItem.TaskId)):
-                    work.Add(SendActivityAsync(workItem, cancellationToken));
+                    work.Add(SendActivityAsync(workItem, runHere: allowLocalActivities && !recovering && options.Value.LocalActivityDispatch && localInbox.IsAttached, cancellationToken));
                     break;
                 case SendControl { Message: var message }:
                     work.Add(SendControlAsync(message, cancellationToken));
@@ -49,10 +57,36 @@ internal sealed class OutboxExecutor(
         await Task.WhenAll(work);
     }
 
-    private async Task SendActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken)
+    private async Task SendActivityAsync(ActivityWorkItem workItem, bool runHere, CancellationToken cancellationToken)
     {
+        if (runHere)
+        {
+            localActivities.Start(workItem); // no queue message: the instance's guard covers a crash
+            return;
+        }
+
         await codec.SendAsync(storage.WorkItems, workItem, workItem.InstanceId, cancellationToken);
         signals.ActivityQueued();
+    }
+
+    /// <summary>
+    /// After a crash: re-sends, through the work-item queue, every activity history shows as scheduled
+    /// but unfinished, except those still running in this process. Some may have finished in the dead
+    /// process; their duplicate results are dropped.
+    /// </summary>
+    public async Task ResendUnfinishedActivitiesAsync(InstanceState state, IEnumerable<int> settledNow, CancellationToken cancellationToken)
+    {
+        var settled = SettledTaskIds(state);
+        settled.UnionWith(settledNow);
+        var unfinished = state.History.OfType<TaskScheduled>()
+            .Where(s => !settled.Contains(s.TaskId) && !localActivities.IsOutstanding(state.InstanceId, state.ExecutionId!, s.TaskId))
+            .Select(s => new ActivityWorkItem(state.InstanceId, state.ExecutionId!, s.TaskId, s.Name, s.Input))
+            .ToList();
+        await Task.WhenAll(unfinished.Select(w => codec.SendAsync(storage.WorkItems, w, w.InstanceId, cancellationToken)));
+        if (unfinished.Count > 0)
+        {
+            signals.ActivityQueued();
+        }
     }
 
     private async Task SendControlAsync(ControlMessage message, CancellationToken cancellationToken)

@@ -6,12 +6,16 @@ namespace ReviewFlow.Durable.Tests.Worker;
 
 public sealed class BasicOrchestrationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    [Fact]
-    public async Task ActivitySequence_RunsInOrder_CompletesWithOutput()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ActivitySequence_RunsInOrder_CompletesWithOutput(bool localActivityDispatch)
     {
-        await using var host = await EngineHost.StartAsync(azurite.ConnectionString, azurite.NewTaskHub(), registry => registry
-            .AddOrchestrator<GreetingSequenceOrchestrator>()
-            .AddActivity<Greet>());
+        await using var host = await EngineHost.StartAsync(
+            azurite.ConnectionString,
+            azurite.NewTaskHub(),
+            registry => registry.AddOrchestrator<GreetingSequenceOrchestrator>().AddActivity<Greet>(),
+            configureWorker: worker => worker.LocalActivityDispatch = localActivityDispatch);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetingSequenceOrchestrator), "ana");
         var result = await host.WaitAsync(id);

@@ -82,8 +82,9 @@ public sealed class SingleWriterTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task TwoWorkers_ManyFanOutInstances_AllCompleteWithConsistentHistory()
     {
         var hub = azurite.NewTaskHub();
-        await using var one = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register);
-        await using var two = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register);
+        // Activities through the queue, so both workers run activities of the same instances.
+        await using var one = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register, configureWorker: w => w.LocalActivityDispatch = false);
+        await using var two = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register, configureWorker: w => w.LocalActivityDispatch = false);
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
             one.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutOrchestrator), 6, new StartOrchestrationOptions($"fan-{i}"))));
