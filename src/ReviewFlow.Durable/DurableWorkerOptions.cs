@@ -20,6 +20,7 @@ public sealed class DurableWorkerOptions
     /// How long a received message stays invisible to other workers. If this process dies, its messages
     /// reappear after this long and another worker carries on.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "VisibilityTimeout must be between 1 second and 7 days (the queue service's limit).")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Deliveries of one work item before it is dead-lettered and its instance marked Failed.</summary>
@@ -27,9 +28,11 @@ public sealed class DurableWorkerOptions
     public int MaxDequeueCount { get; set; } = 5;
 
     /// <summary>Longest wait between polls of an empty queue (polls back off up to this).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "MaxPollingInterval must be between 1 ms and 10 minutes.")]
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often due timers are looked for (real time).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "TimerPollingInterval must be between 1 ms and 10 minutes.")]
     public TimeSpan TimerPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Instances whose history is kept in memory between episodes.</summary>
@@ -44,5 +47,6 @@ public sealed class DurableWorkerOptions
     public bool LocalActivityDispatch { get; set; } = true;
 
     /// <summary>Base of the backoff before a failed work item is retried (doubles each delivery, capped at a minute).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "RetryBackoff must be between 0 and 10 minutes.")]
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
 }
