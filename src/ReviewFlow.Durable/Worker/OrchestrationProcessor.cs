@@ -98,6 +98,7 @@ internal sealed partial class OrchestrationProcessor(
             // activities it was running itself, which left no trace but history.
             await outbox.ResendUnfinishedActivitiesAsync(state, settledNow, cancellationToken);
         }
+
         var firstPass = true;
         while (firstPass || HasStartPending(state))
         {
