@@ -74,7 +74,7 @@ public sealed class DurableTaskClient
             executionId = existing.ExecutionId;
         }
 
-        var start = new ControlMessage(instanceId, null, new ExecutionStarted(orchestratorName, version, serializedInput, executionId) { Timestamp = now });
+        var start = new ControlMessage(instanceId, null, new ExecutionStarted(orchestratorName, version, serializedInput, executionId, ScheduledStartAt: startAt) { Timestamp = now });
         if (startAt is { } due && due > now)
         {
             await _timers.ScheduleAsync(due, $"{instanceId}.start", start, cancellationToken);

@@ -35,7 +35,8 @@ public sealed record ExecutionStarted(
     string Version,
     string? Input,
     string ExecutionId,
-    ParentInstance? Parent = null) : HistoryEvent;
+    ParentInstance? Parent = null,
+    DateTime? ScheduledStartAt = null) : HistoryEvent;
 
 /// <summary>Identifies the parent of a sub-orchestration, to report back to.</summary>
 public sealed record ParentInstance(string InstanceId, string ExecutionId, int TaskId, string Name);

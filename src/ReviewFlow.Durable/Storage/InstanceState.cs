@@ -33,6 +33,9 @@ internal sealed class InstanceState(string instanceId)
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The start time a client asked for, if it delayed the start.</summary>
+    public DateTime? ScheduledStartAt { get; set; }
+
     public string? Input { get; set; }
 
     public string? CustomStatus { get; set; }

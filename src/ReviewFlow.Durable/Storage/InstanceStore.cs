@@ -33,6 +33,7 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
         state.Episode = row.GetInt32("Episode") ?? 0;
         state.Revision = row.GetInt64("Revision") ?? 0;
         state.CreatedAt = row.GetDateTimeOffset("CreatedAt")?.UtcDateTime ?? default;
+        state.ScheduledStartAt = row.GetDateTimeOffset("ScheduledStartAt")?.UtcDateTime;
         state.Input = await largeText.ResolveAsync(row.GetString("Input"), cancellationToken);
         state.CustomStatus = await largeText.ResolveAsync(row.GetString("CustomStatus"), cancellationToken);
         state.Parent = await ReadJsonAsync<ParentInstance>(row, "Parent", cancellationToken);
@@ -137,6 +138,7 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
             ["Episode"] = state.Episode,
             ["Revision"] = state.Revision,
             ["CreatedAt"] = DateTime.SpecifyKind(state.CreatedAt == default ? DateTime.UnixEpoch : state.CreatedAt, DateTimeKind.Utc),
+            ["ScheduledStartAt"] = state.ScheduledStartAt is { } startAt ? DateTime.SpecifyKind(startAt, DateTimeKind.Utc) : null,
             ["Input"] = await largeText.StoreAsync(state.Input, owner, limit, cancellationToken),
             ["CustomStatus"] = await largeText.StoreAsync(state.CustomStatus, owner, limit, cancellationToken),
             ["Parent"] = state.Parent is null ? null : Serialize(state.Parent),

@@ -191,6 +191,7 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
                 terminal ? _output : null,
                 _customStatus,
                 terminal ? _failure : null,
+                target.ScheduledStartAt,
                 Revision: target.Revision + 1)));
         }
 
@@ -217,6 +218,7 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
         state.ExecutionId = start.ExecutionId;
         state.Parent = start.Parent;
         state.Input = start.Input;
+        state.ScheduledStartAt ??= start.ScheduledStartAt;
         if (state.CreatedAt == default)
         {
             // The time the client (or parent) scheduled it, so latency includes the wait in the queue.

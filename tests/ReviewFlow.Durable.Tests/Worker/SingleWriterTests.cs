@@ -63,6 +63,31 @@ public sealed class SingleWriterTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task ProcessAsync_RedeliveredStartWithEventOnColdWorker_AppliesEventOnce()
+    {
+        var hub = azurite.NewTaskHub();
+        await using var first = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register, startWorker: false);
+        await using var second = await EngineHost.StartAsync(azurite.ConnectionString, hub, Register, startWorker: false);
+        const string id = "cold-1";
+        var start = new ControlMessage(id, null, new ExecutionStarted(nameof(EchoAfterWaitOrchestrator), "1", "\"c\"", "e0000004"));
+        await first.Services.GetRequiredService<OrchestrationProcessor>().ProcessAsync(id, [start], CancellationToken.None);
+        await first.Services.GetRequiredService<OrchestrationProcessor>().ProcessAsync(
+            id, [new ControlMessage(id, "e0000004", new TaskCompleted(0, "\"hello c\""))], CancellationToken.None);
+        var cold = second.Services.GetRequiredService<OrchestrationProcessor>();
+        var raised = new ControlMessage(id, null, new EventRaised("go", "\"late\"", "ev-cold"));
+
+        // First try of a first delivery may guess "new instance" and lose the insert; the retry reads storage.
+        var guessed = await cold.ProcessAsync(id, [start, raised], new EpisodeOptions(false, Redelivered: false, MayBeNew: true), CancellationToken.None);
+        var retried = await cold.ProcessAsync(id, [start, raised], new EpisodeOptions(false, Redelivered: true, MayBeNew: false), CancellationToken.None);
+
+        Assert.Equal(ProcessOutcome.Conflict, guessed);
+        Assert.Equal(ProcessOutcome.Done, retried);
+        var metadata = await first.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal("hello c+late", metadata!.ReadOutputAs<string>());
+        Assert.Single((await first.Client.GetHistoryAsync(id)).OfType<EventRaised>());
+    }
+
+    [Fact]
     public async Task ProcessAsync_RedeliveredCompletion_IsDroppedNotAppliedTwice()
     {
         await using var host = await EngineHost.StartAsync(azurite.ConnectionString, azurite.NewTaskHub(), Register, startWorker: false);

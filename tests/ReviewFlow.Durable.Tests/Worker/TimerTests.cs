@@ -92,5 +92,6 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(OrchestrationRuntimeStatus.Pending, pending!.RuntimeStatus);
         Assert.Equal(start.UtcDateTime.AddDays(7), pending.ScheduledStartAt);
         Assert.Equal(start.UtcDateTime.AddDays(7), result.ReadOutputAs<DateTime>());
+        Assert.Equal(start.UtcDateTime.AddDays(7), result.ScheduledStartAt);
     }
 }
