@@ -36,14 +36,7 @@ public sealed class ActivityDeliveryTests(AzuriteFixture azurite) : IClassFixtur
     public async Task CallActivity_WithRetryPolicy_RetriesWithBackoffUntilSuccess()
     {
         var book = new AttemptBook();
-        await using var host = await EngineHost.StartAsync(
-            azurite.ConnectionString, azurite.NewTaskHub(),
-            r => r.AddOrchestrator<RetryingOrchestrator>().AddActivity<FlakyActivity>(),
-            configureServices: services =>
-            {
-                services.AddSingleton(book);
-                services.UseVirtualClock(HostExtensions.QuarterStart);
-            });
+        await using var host = await StartRetryHostAsync(book);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryingOrchestrator), "send:2");
         var result = await host.WaitAsync(id);
@@ -60,14 +53,7 @@ public sealed class ActivityDeliveryTests(AzuriteFixture azurite) : IClassFixtur
     public async Task CallActivity_RetriesExhausted_FailsInstanceWithActivityError()
     {
         var book = new AttemptBook();
-        await using var host = await EngineHost.StartAsync(
-            azurite.ConnectionString, azurite.NewTaskHub(),
-            r => r.AddOrchestrator<RetryingOrchestrator>().AddActivity<FlakyActivity>(),
-            configureServices: services =>
-            {
-                services.AddSingleton(book);
-                services.UseVirtualClock(HostExtensions.QuarterStart);
-            });
+        await using var host = await StartRetryHostAsync(book);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryingOrchestrator), "send:5");
         var result = await host.WaitAsync(id);
@@ -101,4 +87,16 @@ public sealed class ActivityDeliveryTests(AzuriteFixture azurite) : IClassFixtur
         var parked = (await poison.PeekMessagesAsync(10)).Value;
         Assert.Contains(parked, m => m.MessageText.Contains("NoSuchActivity", StringComparison.Ordinal));
     }
+
+    /// <summary>The retrying orchestrator and its flaky activity on a virtual clock, so backoffs take no real time.</summary>
+    private Task<EngineHost> StartRetryHostAsync(AttemptBook book)
+        => EngineHost.StartAsync(
+            azurite.ConnectionString,
+            azurite.NewTaskHub(),
+            r => r.AddOrchestrator<RetryingOrchestrator>().AddActivity<FlakyActivity>(),
+            configureServices: services =>
+            {
+                services.AddSingleton(book);
+                services.UseVirtualClock(HostExtensions.QuarterStart);
+            });
 }

@@ -12,10 +12,7 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     public async Task CreateTimer_ThirteenWeeksOfVirtualTime_CompletesAtQuarterEnd()
     {
         var start = HostExtensions.QuarterStart;
-        await using var host = await EngineHost.StartAsync(
-            azurite.ConnectionString, azurite.NewTaskHub(),
-            r => r.AddOrchestrator<QuarterOfWeeksOrchestrator>(),
-            configureServices: services => services.UseVirtualClock(start));
+        await using var host = await StartOnVirtualClockAsync(r => r.AddOrchestrator<QuarterOfWeeksOrchestrator>());
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(QuarterOfWeeksOrchestrator), 13);
         var result = await host.WaitAsync(id, seconds: 60);
@@ -28,10 +25,7 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     public async Task WaitForExternalEvent_EventBeforeThirtyDayTimeout_CompletesAndReleasesTimer()
     {
         var start = HostExtensions.QuarterStart;
-        await using var host = await EngineHost.StartAsync(
-            azurite.ConnectionString, azurite.NewTaskHub(),
-            r => r.AddOrchestrator<ApprovalOrchestrator>(),
-            configureServices: services => services.UseVirtualClock(start));
+        await using var host = await StartOnVirtualClockAsync(r => r.AddOrchestrator<ApprovalOrchestrator>());
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), "x");
         await host.Client.RaiseEventAsync(id, "approve", true);
@@ -47,10 +41,7 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     public async Task WaitForExternalEvent_NoEvent_TimesOutAfterThirtyDays()
     {
         var start = HostExtensions.QuarterStart;
-        await using var host = await EngineHost.StartAsync(
-            azurite.ConnectionString, azurite.NewTaskHub(),
-            r => r.AddOrchestrator<ApprovalOrchestrator>(),
-            configureServices: services => services.UseVirtualClock(start));
+        await using var host = await StartOnVirtualClockAsync(r => r.AddOrchestrator<ApprovalOrchestrator>());
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), "x");
         var result = await host.WaitAsync(id);
@@ -79,10 +70,7 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
     public async Task Schedule_WithStartTimeNextWeek_StaysPendingThenRunsAtThatTime()
     {
         var start = HostExtensions.QuarterStart;
-        await using var host = await EngineHost.StartAsync(
-            azurite.ConnectionString, azurite.NewTaskHub(),
-            r => r.AddOrchestrator<QuarterOfWeeksOrchestrator>(),
-            configureServices: services => services.UseVirtualClock(start));
+        await using var host = await StartOnVirtualClockAsync(r => r.AddOrchestrator<QuarterOfWeeksOrchestrator>());
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(QuarterOfWeeksOrchestrator), 0, new StartOrchestrationOptions(StartAt: start.AddDays(7)));
@@ -94,4 +82,12 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(start.UtcDateTime.AddDays(7), result.ReadOutputAs<DateTime>());
         Assert.Equal(start.UtcDateTime.AddDays(7), result.ScheduledStartAt);
     }
+
+    /// <summary>A worker whose clock starts at <see cref="HostExtensions.QuarterStart"/> and jumps to due timers when idle.</summary>
+    private Task<EngineHost> StartOnVirtualClockAsync(Action<DurableTaskRegistry> register)
+        => EngineHost.StartAsync(
+            azurite.ConnectionString,
+            azurite.NewTaskHub(),
+            register,
+            configureServices: services => services.UseVirtualClock(HostExtensions.QuarterStart));
 }
