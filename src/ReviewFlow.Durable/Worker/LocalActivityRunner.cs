@@ -107,15 +107,21 @@ internal sealed partial class LocalActivityRunner(
 
     private async Task HandToQueueAsync(ActivityWorkItem workItem, Exception failure)
     {
-        try
+        var parked = workItem with { LastError = $"{failure.GetType().Name}: {failure.Message}" };
+        for (var attempt = 1; ; attempt++)
         {
-            await codec.SendAsync(storage.WorkItems, workItem with { LastError = $"{failure.GetType().Name}: {failure.Message}" }, workItem.InstanceId, CancellationToken.None);
-        }
-        catch (Exception sendFailure)
-        {
-            // Storage is unreachable: the guard will reappear and the work is re-sent from history.
-            LogHandOverFailed(workItem.Name, workItem.InstanceId, sendFailure);
-            return;
+            try
+            {
+                await codec.SendAsync(storage.WorkItems, parked, workItem.InstanceId, CancellationToken.None);
+                break;
+            }
+            catch (Exception sendFailure)
+            {
+                // Until it is on the queue the activity stays outstanding and the guard stays held, so keep
+                // trying: storage being unreachable stops every other worker too.
+                LogHandOverFailed(workItem.Name, workItem.InstanceId, attempt, sendFailure);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)));
+            }
         }
 
         Settle(workItem.InstanceId, workItem.ExecutionId, workItem.TaskId);
@@ -124,6 +130,6 @@ internal sealed partial class LocalActivityRunner(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {Activity} of instance {InstanceId} could not run locally; it goes through the work-item queue")]
     private partial void LogLocalRunFailed(string activity, string instanceId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {Activity} of instance {InstanceId} could not be handed to the work-item queue; it will be re-sent when the instance is recovered")]
-    private partial void LogHandOverFailed(string activity, string instanceId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {Activity} of instance {InstanceId} could not be handed to the work-item queue (attempt {Attempt}); retrying")]
+    private partial void LogHandOverFailed(string activity, string instanceId, int attempt, Exception exception);
 }
