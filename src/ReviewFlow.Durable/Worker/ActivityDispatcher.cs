@@ -125,8 +125,7 @@ internal sealed partial class ActivityDispatcher(
             new ControlMessage(workItem.InstanceId, workItem.ExecutionId, failure),
             workItem.InstanceId,
             cancellationToken);
-        await storage.Poison.SendMessageAsync(message.MessageText, cancellationToken);
-        await QueueMessageRetry.DeleteAsync(storage.WorkItems, message);
+        await QueueMessageRetry.ParkAsync(storage.Poison, storage.WorkItems, message, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the work-item queue failed; retrying")]

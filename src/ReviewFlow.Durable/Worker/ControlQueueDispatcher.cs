@@ -102,8 +102,7 @@ internal sealed partial class ControlQueueDispatcher(
         catch (Exception unreadable) when (unreadable is not OperationCanceledException)
         {
             LogUnreadable(queue.Name, message.MessageId, unreadable);
-            await storage.Poison.SendMessageAsync(message.MessageText, cancellationToken);
-            await QueueMessageRetry.DeleteAsync(queue, message);
+            await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, cancellationToken);
             return;
         }
 
@@ -257,19 +256,13 @@ internal sealed partial class ControlQueueDispatcher(
     {
         await Task.WhenAll(batch.Where(d => d is not QueueDelivery).Select(d => d.CompleteAsync()));
         var queued = batch.OfType<QueueDelivery>().ToList();
-        if (localActivities.HasOutstanding(instanceId))
+        lock (_lock)
         {
-            lock (_lock)
+            if (localActivities.HasOutstanding(instanceId) && !_guards.ContainsKey(instanceId) && queued.Count > 0)
             {
-                if (!_guards.ContainsKey(instanceId) && queued.Count > 0)
-                {
-                    _guards[instanceId] = queued[^1];
-                    queued.RemoveAt(queued.Count - 1);
-                }
+                _guards[instanceId] = queued[^1];
+                queued.RemoveAt(queued.Count - 1);
             }
-
-            await Task.WhenAll(queued.Select(d => d.CompleteAsync()));
-            return;
         }
 
         await Task.WhenAll(queued.Select(d => d.CompleteAsync()));
@@ -342,15 +335,13 @@ internal sealed partial class ControlQueueDispatcher(
         // A failure notice that itself cannot be processed is only parked, or it would loop.
         if (decoded.Event is WorkItemDeadLettered)
         {
-            await storage.Poison.SendMessageAsync(message.MessageText, cancellationToken);
-            await QueueMessageRetry.DeleteAsync(queue, message);
+            await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, cancellationToken);
             return;
         }
 
         var failure = new WorkItemDeadLettered($"Control message '{decoded.Event.GetType().Name}'", (int)message.DequeueCount, lastError);
         await codec.SendAsync(storage.ControlQueueFor(decoded.InstanceId), new ControlMessage(decoded.InstanceId, null, failure), decoded.InstanceId, cancellationToken);
-        await storage.Poison.SendMessageAsync(message.MessageText, cancellationToken);
-        await QueueMessageRetry.DeleteAsync(queue, message);
+        await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Guard message of instance {InstanceId} could not be renewed (status {Status})")]

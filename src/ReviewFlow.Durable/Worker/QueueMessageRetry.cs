@@ -41,6 +41,16 @@ internal static class QueueMessageRetry
         }
     }
 
+    /// <summary>
+    /// Moves a message to the poison queue: copy first, then delete, so a crash in between leaves two copies,
+    /// never none.
+    /// </summary>
+    public static async Task ParkAsync(QueueClient poison, QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
+    {
+        await poison.SendMessageAsync(message.MessageText, cancellationToken);
+        await DeleteAsync(queue, message);
+    }
+
     /// <summary>The message was deleted, or its visibility lapsed and someone else received it (new pop receipt).</summary>
     private static bool IsGone(RequestFailedException failure)
         => failure.Status == 404 || (failure.Status == 400 && failure.ErrorCode == "PopReceiptMismatch");
