@@ -61,17 +61,9 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
             InstanceCount * CrashTestMath.ActivitiesPerInstance * WorkAfterEffectMilliseconds > 1.1 * ActivitySlots * KillCount * MaxRunMilliseconds,
             "The workload must clearly outlast the kill phase, or a kill could find nothing left to interrupt.");
 
-        var hub = azurite.NewTaskHub();
-        var ledger = new CrashTestLedger(azurite.ConnectionString, hub, TimeSpan.Zero);
-        await using var services = BuildClientServices(azurite.ConnectionString, hub);
-        var client = services.GetRequiredService<DurableTaskClient>();
-        var storage = services.GetRequiredService<TaskHubStorage>();
-        await client.CreateTaskHubAsync();
-        await ledger.CreateTablesAsync(CancellationToken.None);
-
-        var inputs = Enumerable.Range(0, InstanceCount).ToDictionary(i => $"crash-{i:D3}", _ => random.NextInt64());
-        await Task.WhenAll(inputs.Select(pair => client.ScheduleNewOrchestrationInstanceAsync(
-            CrashTestTasks.OrchestratorName, pair.Value, new StartOrchestrationOptions(InstanceId: pair.Key))));
+        await using var crashHub = await CrashHub.CreateAsync(azurite.ConnectionString, azurite.NewTaskHub());
+        var (hub, ledger, client, storage) = (crashHub.Name, crashHub.Ledger, crashHub.Client, crashHub.Storage);
+        var inputs = await ScheduleInstancesAsync(client, "crash", random);
 
         var workerOutput = new OutputTail(capacity: 60);
         string[] workerArguments =
@@ -157,16 +149,9 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         var seed = Random.Shared.Next();
         var random = new Random(seed);
-        var hub = azurite.NewTaskHub();
-        var ledger = new CrashTestLedger(azurite.ConnectionString, hub, TimeSpan.Zero);
-        await using var services = BuildClientServices(azurite.ConnectionString, hub);
-        var client = services.GetRequiredService<DurableTaskClient>();
-        var storage = services.GetRequiredService<TaskHubStorage>();
-        await client.CreateTaskHubAsync();
-        await ledger.CreateTablesAsync(CancellationToken.None);
-        var inputs = Enumerable.Range(0, InstanceCount).ToDictionary(i => $"pair-{i:D3}", _ => random.NextInt64());
-        await Task.WhenAll(inputs.Select(pair => client.ScheduleNewOrchestrationInstanceAsync(
-            CrashTestTasks.OrchestratorName, pair.Value, new StartOrchestrationOptions(InstanceId: pair.Key))));
+        await using var crashHub = await CrashHub.CreateAsync(azurite.ConnectionString, azurite.NewTaskHub());
+        var (hub, ledger, client, storage) = (crashHub.Name, crashHub.Ledger, crashHub.Client, crashHub.Storage);
+        var inputs = await ScheduleInstancesAsync(client, "pair", random);
 
         var workerOutput = new OutputTail(capacity: 60);
         string[] workerArguments =
@@ -204,18 +189,46 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
         }
     }
 
-    /// <summary>A client on the same hub. It runs no tasks, so its registry stays empty: it schedules by name.</summary>
-    private static ServiceProvider BuildClientServices(string connectionString, string hub)
+    /// <summary>Schedules <see cref="InstanceCount"/> crash-test instances with random inputs; returns input by instance id.</summary>
+    private static async Task<Dictionary<string, long>> ScheduleInstancesAsync(DurableTaskClient client, string idPrefix, Random random)
     {
-        var services = new ServiceCollection();
-        services.AddReviewFlowDurable(
-            storage =>
-            {
-                storage.ConnectionString = connectionString;
-                storage.TaskHubName = hub;
-            },
-            _ => { });
-        return services.BuildServiceProvider();
+        var inputs = Enumerable.Range(0, InstanceCount).ToDictionary(i => $"{idPrefix}-{i:D3}", _ => random.NextInt64());
+        await Task.WhenAll(inputs.Select(pair => client.ScheduleNewOrchestrationInstanceAsync(
+            CrashTestTasks.OrchestratorName, pair.Value, new StartOrchestrationOptions(InstanceId: pair.Key))));
+        return inputs;
+    }
+
+    /// <summary>
+    /// A fresh task hub with the crash-test ledger tables, and a client on it. The client runs no tasks, so its
+    /// registry stays empty: it schedules by name.
+    /// </summary>
+    private sealed class CrashHub(string name, ServiceProvider services, CrashTestLedger ledger) : IAsyncDisposable
+    {
+        public string Name => name;
+
+        public CrashTestLedger Ledger => ledger;
+
+        public DurableTaskClient Client => services.GetRequiredService<DurableTaskClient>();
+
+        public TaskHubStorage Storage => services.GetRequiredService<TaskHubStorage>();
+
+        public static async Task<CrashHub> CreateAsync(string connectionString, string hub)
+        {
+            var collection = new ServiceCollection();
+            collection.AddReviewFlowDurable(
+                storage =>
+                {
+                    storage.ConnectionString = connectionString;
+                    storage.TaskHubName = hub;
+                },
+                _ => { });
+            var crashHub = new CrashHub(hub, collection.BuildServiceProvider(), new CrashTestLedger(connectionString, hub, TimeSpan.Zero));
+            await crashHub.Client.CreateTaskHubAsync();
+            await crashHub.Ledger.CreateTablesAsync(CancellationToken.None);
+            return crashHub;
+        }
+
+        public ValueTask DisposeAsync() => services.DisposeAsync();
     }
 
     private static async Task<int> CountCompletedAsync(DurableTaskClient client)
