@@ -14,25 +14,13 @@ public static class DemoCommand
             Description = "Number of sellers (the first four show every path: weekly, fortnightly, late agreement, escalation).",
             DefaultValueFactory = _ => 4,
         };
-        sellers.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 5000)
-            {
-                result.AddError("--sellers must be between 1 and 5000.");
-            }
-        });
+        OptionRules.RequireRange(sellers, 1, 5000);
         var weeks = new Option<int>("--weeks")
         {
             Description = "Length of the quarter in weeks.",
             DefaultValueFactory = _ => 13,
         };
-        weeks.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 26)
-            {
-                result.AddError("--weeks must be between 1 and 26.");
-            }
-        });
+        OptionRules.RequireRange(weeks, 1, 26);
         var keepAzurite = new Option<bool>("--keep-azurite")
         {
             Description = "Leave Azurite running afterwards and print its connection string (Ctrl+C to stop).",

@@ -66,9 +66,9 @@ public static class WorkerCommand
             Description = "Minimum log level (Debug shows episode transitions and commit conflicts).",
             DefaultValueFactory = _ => LogLevel.Information,
         };
-        RequireAtLeast(visibilityTimeout, 1);
-        RequireAtLeast(pollingInterval, 1);
-        RequireAtLeast(workAfterEffect, 0);
+        OptionRules.RequireRange(visibilityTimeout, 1);
+        OptionRules.RequireRange(pollingInterval, 1);
+        OptionRules.RequireRange(workAfterEffect, 0);
 
         var command = new Command("worker", "Runs a durable worker with the crash-test tasks until SIGTERM or Ctrl+C.")
         {
@@ -189,17 +189,6 @@ public static class WorkerCommand
         {
             return false; // exited while we looked
         }
-    }
-
-    private static void RequireAtLeast(Option<int> option, int minimum)
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < minimum)
-            {
-                result.AddError($"{option.Name} must be at least {minimum}.");
-            }
-        });
     }
 
     private sealed record WorkerSettings(
