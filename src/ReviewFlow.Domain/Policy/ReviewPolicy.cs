@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ReviewFlow.Domain.Metrics;
+
 namespace ReviewFlow.Domain.Policy;
 
 /// <summary>
@@ -42,6 +45,34 @@ public sealed record ReviewPolicy
     /// <summary>The rolling window, in weeks, of the manager's extra check-in budget.</summary>
     public int ManagerExtraWindowWeeks { get; init; } = 4;
 
+    /// <summary>Metric definitions added to, or replacing, the default catalogue (this is where "lower is better" is declared).</summary>
+    public IReadOnlyList<MetricDefinition> Metrics { get; init; } = [];
+
+    /// <summary>The metric catalogue in force: the defaults with <see cref="Metrics"/> applied.</summary>
+    [JsonIgnore]
+    public MetricCatalogue Catalogue => Metrics.Count == 0 ? MetricCatalogue.Default : MetricCatalogue.Default.With(Metrics);
+
+    /// <summary>Most rounds of proposal and counter-proposal before the manager's latest proposal applies.</summary>
+    public int MaxAgreementRounds { get; init; } = 3;
+
+    /// <summary>A reminder goes to whoever is awaited (manager or seller) after this long without an answer.</summary>
+    public TimeSpan ReminderAfter { get; init; } = TimeSpan.FromDays(2);
+
+    /// <summary>A manager who still has not acted this long after a request is escalated to their own manager (when configured).</summary>
+    public TimeSpan EscalateAfter { get; init; } = TimeSpan.FromDays(4);
+
+    /// <summary>A seller who has not answered the proposal this long after it was sent: the proposal stands.</summary>
+    public TimeSpan AgreementDeadline { get; init; } = TimeSpan.FromDays(5);
+
+    /// <summary>The check-in form goes out this long before the review.</summary>
+    public TimeSpan CheckInLeadTime { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Without a check-in, one reminder goes out this long before the review; then the review is held without data.</summary>
+    public TimeSpan CheckInReminderBefore { get; init; } = TimeSpan.FromHours(3);
+
+    /// <summary>The coaching conversation is booked within this many days after the review that opened coaching.</summary>
+    public int CoachingWithinDays { get; init; } = 5;
+
     /// <summary>The defaults of METHOD.md.</summary>
     public static ReviewPolicy Default { get; } = new();
 
@@ -77,6 +108,31 @@ public sealed record ReviewPolicy
         if (ManagerExtraCheckIns < 0 || ManagerExtraWindowWeeks < 1)
         {
             problems.Add($"{nameof(ManagerExtraCheckIns)} must be 0 or more and {nameof(ManagerExtraWindowWeeks)} at least 1.");
+        }
+
+        if (MaxAgreementRounds < 1)
+        {
+            problems.Add($"{nameof(MaxAgreementRounds)} must be at least 1.");
+        }
+
+        if (ReminderAfter <= TimeSpan.Zero || EscalateAfter <= ReminderAfter || AgreementDeadline <= ReminderAfter)
+        {
+            problems.Add($"{nameof(ReminderAfter)} must be positive and shorter than {nameof(EscalateAfter)} and {nameof(AgreementDeadline)}.");
+        }
+
+        if (CheckInLeadTime <= CheckInReminderBefore || CheckInReminderBefore <= TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(CheckInLeadTime)} must be longer than {nameof(CheckInReminderBefore)}, and both positive.");
+        }
+
+        if (ReviewLength <= TimeSpan.Zero || ReviewLength > TimeSpan.FromHours(4))
+        {
+            problems.Add($"{nameof(ReviewLength)} must be between 1 minute and 4 hours.");
+        }
+
+        if (CoachingWithinDays < 1)
+        {
+            problems.Add($"{nameof(CoachingWithinDays)} must be at least 1.");
         }
 
         return problems;

@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using ReviewFlow.Domain.Agreement;
+using ReviewFlow.Domain.Metrics;
+using ReviewFlow.Integrations.Email;
+using ReviewFlow.Workflows.Cycle;
+using ReviewFlow.Workflows.Shared;
+
+namespace ReviewFlow.Workflows.Agree;
+
+/// <summary>
+/// Agree: the seller accepts the proposal or counters with a reason; counters go to the manager, who accepts,
+/// revises or keeps the proposal (a new round); rounds are bounded and every answer has a deadline with a
+/// reminder first. The full audit of who proposed what, when and why is recorded with the agreement.
+/// </summary>
+internal static class AgreeStep
+{
+    public static async Task<IReadOnlyDictionary<string, double>> RunAsync(CycleRun run, IReadOnlyDictionary<string, double> proposed)
+    {
+        var agreement = TargetAgreement.Propose(run.Manager.Id, proposed, run.Now);
+        while (!agreement.IsSettled)
+        {
+            agreement = await SellerRoundAsync(run, agreement);
+            if (agreement.PendingCounter is not null)
+            {
+                agreement = await ManagerAnswerAsync(run, agreement);
+            }
+        }
+
+        var settled = agreement.Audit[^1];
+        var how = Settled(settled.Step);
+        await run.RecordAsync(new PendingEntry("TargetsAgreed", new JsonObject
+        {
+            ["targets"] = Texts.Numbers(agreement.Agreed!),
+            ["rounds"] = agreement.Round,
+            ["settled"] = settled.Step.ToString(),
+            ["audit"] = Audit(agreement),
+        }));
+        var model = run.Model(run.Seller);
+        model["targets"] = Texts.Targets(agreement.Agreed!, run.Policy.Catalogue);
+        model["rounds"] = agreement.Round;
+        model["settled"] = how;
+        await run.EmailAsync(EmailTemplates.TargetsAgreed, run.Seller, model, cc: run.Manager);
+        return agreement.Agreed!;
+    }
+
+    private static async Task<TargetAgreement> SellerRoundAsync(CycleRun run, TargetAgreement agreement)
+    {
+        var model = run.Model(run.Seller);
+        model["targets"] = Texts.Targets(agreement.Proposal, run.Policy.Catalogue);
+        model["round"] = agreement.Round;
+        model["acceptLink"] = run.Link("accept");
+        model["proposeLink"] = run.Link("propose");
+        await run.EmailAsync(
+            EmailTemplates.AgreementProposal,
+            run.Seller,
+            model,
+            nameof(TargetsAnswered),
+            alsoRecord: new PendingEntry("AgreementRequested", new JsonObject { ["targets"] = Texts.Numbers(agreement.Proposal), ["round"] = agreement.Round }));
+
+        var sent = run.Now;
+        var about = $"the proposed targets for {run.Profile.Quarter.Label}";
+        var answer = await run.AwaitAsync<TargetsAnswered>(
+            nameof(TargetsAnswered),
+            [ManagerNudges.Reminder(run, run.Seller, about, run.Link("accept"), sent + run.Policy.ReminderAfter)],
+            sent + run.Policy.AgreementDeadline);
+        if (answer is null)
+        {
+            return agreement.DeadlinePassed(run.Now);
+        }
+
+        if (answer.Accept || answer.Counter is not { Count: > 0 })
+        {
+            return agreement.SellerAccepts(run.Seller.Id, run.Now);
+        }
+
+        // Only metrics on the table can be countered; anything else is dropped rather than failing the cycle.
+        var changes = answer.Counter.Where(c => agreement.Proposal.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => c.Value);
+        var reason = string.IsNullOrWhiteSpace(answer.Reason) ? "(no reason given)" : answer.Reason;
+        agreement = agreement.SellerCounters(run.Seller.Id, changes, reason, run.Now);
+        await run.RecordAsync(new PendingEntry("CounterProposed", new JsonObject
+        {
+            ["targets"] = Texts.Numbers(agreement.PendingCounter!),
+            ["reason"] = reason,
+            ["round"] = agreement.Round,
+        }));
+        return agreement;
+    }
+
+    private static async Task<TargetAgreement> ManagerAnswerAsync(CycleRun run, TargetAgreement agreement)
+    {
+        var catalogue = run.Policy.Catalogue;
+        var proposal = ExpectationSet.From(agreement.Proposal, catalogue);
+        var counter = ExpectationSet.From(agreement.PendingCounter!, catalogue);
+        var changes = new JsonArray();
+        foreach (var change in proposal.Changes(counter).Where(c => c.From != c.To))
+        {
+            var metric = catalogue.Resolve(change.Key);
+            changes.Add(new JsonObject
+            {
+                ["key"] = change.Key,
+                ["unit"] = metric.Unit,
+                ["from"] = change.From is { } from ? Texts.Value(metric, from) : "—",
+                ["to"] = change.To is { } to ? Texts.Value(metric, to) : "—",
+            });
+        }
+
+        var model = run.Model(run.Manager);
+        model["changes"] = changes;
+        model["reason"] = agreement.Audit[^1].Reason ?? string.Empty;
+        model["round"] = agreement.Round;
+        model["link"] = run.Link("counter");
+        await run.EmailAsync(EmailTemplates.CounterProposal, run.Manager, model, nameof(CounterAnswered));
+
+        var sent = run.Now;
+        var answer = await run.AwaitAsync<CounterAnswered>(
+            nameof(CounterAnswered),
+            ManagerNudges.For(run, $"{run.Seller.Name}'s counter-proposal", run.Link("counter"), sent),
+            sent + run.Policy.AgreementDeadline);
+        if (answer is null)
+        {
+            return agreement.DeadlinePassed(run.Now);
+        }
+
+        if (answer.Accept)
+        {
+            return agreement.ManagerAccepts(run.Manager.Id, run.Now);
+        }
+
+        var reason = string.IsNullOrWhiteSpace(answer.Reason) ? "(no reason given)" : answer.Reason;
+        agreement = answer.Revise is { Count: > 0 } revised
+            ? agreement.ManagerRevises(run.Manager.Id, revised, reason, run.Now)
+            : agreement.ManagerKeeps(run.Manager.Id, reason, run.Now);
+        return agreement.Round > run.Policy.MaxAgreementRounds ? agreement.RoundsExhausted(run.Now) : agreement;
+    }
+
+    private static string Settled(AgreementStep step) => step switch
+    {
+        AgreementStep.SellerAccepted => "You accepted the proposed targets.",
+        AgreementStep.ManagerAccepted => "Your manager accepted your proposed changes.",
+        AgreementStep.DeadlinePassed => "No answer came by the deadline, so the standing proposal applies; it can still be discussed at the first review.",
+        AgreementStep.RoundsExhausted => "After the agreed number of rounds, the latest proposal applies; it can still be discussed at the first review.",
+        _ => "Agreed.",
+    };
+
+    private static JsonArray Audit(TargetAgreement agreement)
+    {
+        var audit = new JsonArray();
+        foreach (var entry in agreement.Audit)
+        {
+            audit.Add(new JsonObject
+            {
+                ["round"] = entry.Round,
+                ["step"] = entry.Step.ToString(),
+                ["by"] = entry.By,
+                ["targets"] = Texts.Numbers(entry.Targets),
+                ["reason"] = entry.Reason,
+                ["at"] = BookMeeting.Iso(entry.At),
+            });
+        }
+
+        return audit;
+    }
+}

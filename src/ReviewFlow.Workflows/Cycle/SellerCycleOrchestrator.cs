@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using ReviewFlow.Durable;
+using ReviewFlow.Workflows.Agree;
+using ReviewFlow.Workflows.Close;
+using ReviewFlow.Workflows.Define;
+using ReviewFlow.Workflows.Review;
+using ReviewFlow.Workflows.Shared;
+
+namespace ReviewFlow.Workflows.Cycle;
+
+/// <summary>
+/// One seller's quarter: Define and Agree in the first execution, then one review period per execution
+/// (ContinueAsNew), so a deployment never replays more than a period of history; Develop runs inside the
+/// period that opened it; the last execution closes the quarter.
+/// </summary>
+public sealed class SellerCycleOrchestrator : TaskOrchestrator<CycleInput, CycleOutcome?>
+{
+    /// <inheritdoc/>
+    public override async Task<CycleOutcome?> RunAsync(TaskOrchestrationContext context, CycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new CycleRun(context, input.Profile, input.Progress) { AnswersExtraCheckIns = input.Progress.Phase == CyclePhase.Review };
+        var periods = input.Profile.Quarter.Periods(input.Profile.Cadence.IntervalDays);
+
+        if (input.Progress.Phase == CyclePhase.Define)
+        {
+            await run.RecordAsync(new PendingEntry("CycleStarted", new JsonObject
+            {
+                ["quarter"] = input.Profile.Quarter.Label,
+                ["cadence"] = input.Profile.Cadence.Name,
+                ["reviewMinutes"] = input.Profile.Cadence.Length.TotalMinutes,
+                ["sellerName"] = run.Seller.Name,
+                ["managerName"] = run.Manager.Name,
+            }));
+            var proposed = await DefineStep.RunAsync(run);
+            if (proposed is null)
+            {
+                await run.RecordAsync(new PendingEntry("CycleAbandoned", new JsonObject { ["reason"] = "no expectation set was defined this quarter" }));
+                return null;
+            }
+
+            var agreed = await AgreeStep.RunAsync(run, proposed);
+            context.ContinueAsNew(new CycleInput(input.Profile, run.Progress with { Phase = CyclePhase.Review, Agreed = agreed, NextPeriod = 0 }));
+            return null;
+        }
+
+        if (input.Progress.NextPeriod < periods.Count)
+        {
+            await ReviewPeriodStep.RunAsync(run, periods[input.Progress.NextPeriod]);
+            context.ContinueAsNew(new CycleInput(input.Profile, run.Progress with { NextPeriod = input.Progress.NextPeriod + 1 }));
+            return null;
+        }
+
+        return await CloseStep.RunAsync(run);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using ReviewFlow.Integrations.Email;
+using ReviewFlow.Workflows.Cycle;
+using ReviewFlow.Workflows.Shared;
+
+namespace ReviewFlow.Workflows.Define;
+
+/// <summary>
+/// Define: ask the manager for the seller's expectation set, pre-filled; remind, then escalate to the manager's
+/// own manager when configured. Without an answer by the quarter's end there is nothing to review: null.
+/// </summary>
+internal static class DefineStep
+{
+    public static async Task<IReadOnlyDictionary<string, double>?> RunAsync(CycleRun run)
+    {
+        var prefill = await run.Context.CallActivityAsync<Prefill>(
+            nameof(LoadPrefill),
+            new PrefillRequest(run.Seller.Id, run.Profile.Quarter.Label, run.Profile.RoleTemplate));
+
+        var model = run.Model(run.Manager);
+        model["targets"] = Texts.Targets(prefill.Targets, run.Policy.Catalogue);
+        model["prefilledFrom"] = prefill.Source;
+        model["link"] = run.Link("define");
+        await run.EmailAsync(
+            EmailTemplates.DefineRequest,
+            run.Manager,
+            model,
+            nameof(ExpectationsSubmitted),
+            alsoRecord: new PendingEntry("ExpectationsRequested", new JsonObject { ["to"] = run.Manager.Email, ["prefilledFrom"] = prefill.Source }));
+
+        var about = $"{run.Seller.Name}'s expectations for {run.Profile.Quarter.Label}";
+        var submitted = await run.AwaitAsync<ExpectationsSubmitted>(
+            nameof(ExpectationsSubmitted),
+            ManagerNudges.For(run, about, run.Link("define"), run.Now),
+            run.Profile.Quarter.EndUtc);
+        if (submitted is null)
+        {
+            return null;
+        }
+
+        await run.RecordAsync(new PendingEntry("ExpectationsDefined", new JsonObject { ["targets"] = Texts.Numbers(submitted.Targets) }));
+        return submitted.Targets;
+    }
+}

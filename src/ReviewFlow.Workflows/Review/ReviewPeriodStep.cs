@@ -1,0 +1,199 @@
+using System.Text.Json.Nodes;
+using ReviewFlow.Domain.CheckIns;
+using ReviewFlow.Domain.Metrics;
+using ReviewFlow.Domain.Quarters;
+using ReviewFlow.Domain.Reviews;
+using ReviewFlow.Domain.Scheduling;
+using ReviewFlow.Domain.Trends;
+using ReviewFlow.Integrations.Email;
+using ReviewFlow.Workflows.Cycle;
+using ReviewFlow.Workflows.Develop;
+using ReviewFlow.Workflows.Shared;
+
+namespace ReviewFlow.Workflows.Review;
+
+/// <summary>
+/// Review, one period: book the slot (same weekday and time as last time when free), send the short check-in
+/// form the day before, remind once, hold the review, evaluate the period against the agreed targets, and
+/// act on what the trend rules say (coaching, its close, recognition).
+/// </summary>
+internal static class ReviewPeriodStep
+{
+    public static async Task RunAsync(CycleRun run, ReviewPeriod period)
+    {
+        var quarter = run.Profile.Quarter;
+        var policy = run.Policy;
+        var targets = ExpectationSet.From(run.Progress.Agreed!, policy.Catalogue);
+        var weeks = period.Weeks;
+        var weeksText = Texts.Weeks(weeks);
+
+        // The review sits at the end of its period: from the Thursday of its last week to the Thursday after.
+        var windowStart = quarter.WeekStartUtc(period.LastWeek).AddDays(3);
+        var meeting = await run.BookAsync(
+            "review",
+            windowStart,
+            windowStart.AddDays(7),
+            run.Progress.ReviewSlot,
+            policy.ReviewLength,
+            $"Review ({weeksText}): {run.Seller.Name} and {run.Manager.Name}",
+            $"Progress against the agreed targets for {weeksText}: what is working, what is not, and what support would help.");
+        var reviewAt = meeting?.Start ?? windowStart.AddDays(7);
+
+        var checkIn = await RequestCheckInAsync(run, weeks, weeksText, reviewAt);
+        await run.WaitUntilAsync(reviewAt);
+
+        var evaluation = PeriodEvaluator.Evaluate(targets.Targets, checkIn?.ForWeeks(weeks) ?? [.. weeks.Select(_ => (IReadOnlyDictionary<string, double>?)null)], quarter.Weeks, policy);
+        var (trend, signals) = run.Progress.Trend.Record(reviewAt, evaluation.Status, policy);
+        var coaching = run.Progress.Coaching;
+        if (coaching is { IsOpen: true } && evaluation.Status != ReviewStatus.NoData)
+        {
+            coaching = coaching.FollowUp(reviewAt, evaluation.Status);
+        }
+
+        run.Progress = run.Progress with
+        {
+            Trend = trend,
+            Coaching = coaching,
+            ReviewSlot = meeting is null ? run.Progress.ReviewSlot : PreferredSlot.Of(meeting.Start, run.Manager.Zone),
+            Reviews = [.. run.Progress.Reviews, new HeldReview(period.Index, weeks, reviewAt, evaluation.Status, evaluation.Metrics)],
+        };
+        await run.RecordAsync(new PendingEntry("ReviewHeld", new JsonObject
+        {
+            ["weeks"] = new JsonArray([.. weeks.Select(w => (JsonNode)w)]),
+            ["status"] = StatusName(evaluation.Status),
+            ["metrics"] = Metrics(evaluation.Metrics),
+            ["period"] = period.Index + 1,
+        }));
+
+        foreach (var signal in signals)
+        {
+            await (signal switch
+            {
+                CoachingOpened opened => DevelopStep.OpenAsync(run, opened),
+                CoachingClosed closed => DevelopStep.CloseAsync(run, closed),
+                RecognitionEarned earned => RecognizeAsync(run, earned, evaluation),
+                _ => Task.CompletedTask,
+            });
+        }
+    }
+
+    public static string StatusName(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Below => "below",
+        ReviewStatus.OnTrack => "onTrack",
+        ReviewStatus.Above => "above",
+        _ => "noData",
+    };
+
+    private static async Task<CheckIn?> RequestCheckInAsync(CycleRun run, IReadOnlyList<int> weeks, string weeksText, DateTime reviewAt)
+    {
+        var policy = run.Policy;
+        var requestAt = CycleRun.Opening(run.Seller, reviewAt - policy.CheckInLeadTime);
+        if (requestAt >= reviewAt)
+        {
+            requestAt = reviewAt - policy.CheckInLeadTime;
+        }
+
+        await run.WaitUntilAsync(requestAt);
+        var link = run.Link("checkin");
+        var model = run.Model(run.Seller);
+        model["weeks"] = weeksText;
+        model["reviewAt"] = Texts.LocalTime(reviewAt, run.Seller);
+        model["targets"] = Texts.Targets(run.Progress.Agreed!, policy.Catalogue);
+        model["link"] = link;
+        var weeksJson = new JsonArray([.. weeks.Select(w => (JsonNode)w)]);
+        await run.EmailAsync(
+            EmailTemplates.CheckInRequest,
+            run.Seller,
+            model,
+            action: new Integrations.Email.AwaitedAction(run.Context.InstanceId, nameof(CheckInSubmitted), run.Seller.Id, weeks),
+            alsoRecord: new PendingEntry("CheckInRequested", new JsonObject { ["weeks"] = weeksJson }));
+
+        // Reminders stop as soon as the data has arrived; without it the review still happens, with no status.
+        var submitted = await run.AwaitAsync<CheckInSubmitted>(
+            nameof(CheckInSubmitted),
+            [ManagerNudges.Reminder(run, run.Seller, $"your check-in for {weeksText}", link, reviewAt - policy.CheckInReminderBefore)],
+            reviewAt);
+        if (submitted is null)
+        {
+            return null;
+        }
+
+        var agenda = run.Model(run.Manager);
+        agenda["weeks"] = weeksText;
+        agenda["reviewAt"] = Texts.LocalTime(reviewAt, run.Manager);
+        agenda["figures"] = Figures(run, submitted.CheckIn, weeks);
+        agenda["working"] = submitted.CheckIn.Working ?? string.Empty;
+        agenda["notWorking"] = submitted.CheckIn.NotWorking ?? string.Empty;
+        agenda["supportNeeded"] = submitted.CheckIn.SupportNeeded ?? string.Empty;
+        agenda["coachingActions"] = Texts.Strings(run.Progress.Coaching is { IsOpen: true } plan ? plan.Actions : []);
+        await run.EmailAsync(
+            EmailTemplates.ReviewAgenda,
+            run.Manager,
+            agenda,
+            cc: run.Seller,
+            alsoRecord: new PendingEntry("CheckInSubmitted", new JsonObject
+            {
+                ["weeks"] = new JsonArray([.. submitted.CheckIn.Weeks.Select(w => (JsonNode)w.Week)]),
+            }));
+        return submitted.CheckIn;
+    }
+
+    private static JsonArray Figures(CycleRun run, CheckIn checkIn, IReadOnlyList<int> weeks)
+    {
+        var catalogue = run.Policy.Catalogue;
+        var targets = ExpectationSet.From(run.Progress.Agreed!, catalogue);
+        var evaluation = PeriodEvaluator.Evaluate(targets.Targets, checkIn.ForWeeks(weeks), run.Profile.Quarter.Weeks, run.Policy);
+        var figures = new JsonArray();
+        foreach (var metric in evaluation.Metrics)
+        {
+            var definition = catalogue.Resolve(metric.Key);
+            figures.Add(new JsonObject
+            {
+                ["key"] = metric.Key,
+                ["unit"] = definition.Unit,
+                ["actual"] = Texts.Value(definition, metric.Actual),
+                ["plan"] = Texts.Value(definition, metric.Plan),
+            });
+        }
+
+        return figures;
+    }
+
+    private static JsonObject Metrics(IReadOnlyList<MetricAttainment> metrics)
+    {
+        var json = new JsonObject();
+        foreach (var m in metrics)
+        {
+            json[m.Key] = new JsonObject { ["actual"] = m.Actual, ["plan"] = m.Plan, ["ratio"] = double.IsInfinity(m.Ratio) ? 999 : m.Ratio };
+        }
+
+        return json;
+    }
+
+    private static Task RecognizeAsync(CycleRun run, RecognitionEarned earned, PeriodEvaluation evaluation)
+    {
+        run.Progress = run.Progress with { Recognitions = run.Progress.Recognitions + 1 };
+        var catalogue = run.Policy.Catalogue;
+        var highlights = new JsonArray();
+        foreach (var m in evaluation.Metrics)
+        {
+            highlights.Add(new JsonObject
+            {
+                ["key"] = m.Key,
+                ["unit"] = catalogue.Resolve(m.Key).Unit,
+                ["ratioPercent"] = double.IsInfinity(m.Ratio) ? "well over 100" : Math.Round(m.Ratio * 100).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
+        var model = run.Model(run.Seller);
+        model["reviews"] = earned.Reviews.Count;
+        model["highlights"] = highlights;
+        return run.EmailAsync(
+            EmailTemplates.Recognition,
+            run.Seller,
+            model,
+            cc: run.Manager,
+            alsoRecord: new PendingEntry("RecognitionSent", new JsonObject { ["reviews"] = new JsonArray([.. earned.Reviews.Select(r => (JsonNode)BookMeeting.Iso(r))]) }));
+    }
+}

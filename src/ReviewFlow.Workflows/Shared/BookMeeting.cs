@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ReviewFlow.Domain.People;
+using ReviewFlow.Domain.Scheduling;
+using ReviewFlow.Durable;
+using ReviewFlow.Integrations.Calendar;
+using ReviewFlow.Integrations.Journal;
+
+namespace ReviewFlow.Workflows.Shared;
+
+/// <summary>A meeting to book between the manager (organiser) and the seller.</summary>
+/// <param name="Organizer">The manager.</param>
+/// <param name="Attendee">The seller.</param>
+/// <param name="Kind">"review", "extra" or "coaching".</param>
+/// <param name="WindowStart">Earliest start.</param>
+/// <param name="WindowEnd">Latest end.</param>
+/// <param name="Preferred">The weekday and time to keep when free.</param>
+/// <param name="Length">Meeting length.</param>
+/// <param name="Subject">Subject line.</param>
+/// <param name="Body">Agenda text.</param>
+/// <param name="Stamp">Journal stamp.</param>
+/// <param name="AlsoRecord">Entries to journal with the booking; each gets the slot's start and end added.</param>
+public sealed record MeetingCommand(
+    Person Organizer,
+    Person Attendee,
+    string Kind,
+    DateTime WindowStart,
+    DateTime WindowEnd,
+    PreferredSlot? Preferred,
+    TimeSpan Length,
+    string Subject,
+    string Body,
+    Stamp Stamp,
+    IReadOnlyList<PendingEntry> AlsoRecord);
+
+/// <summary>A booked meeting.</summary>
+public sealed record BookedMeeting(string EventId, DateTime Start, DateTime End);
+
+/// <summary>
+/// Finds a slot both people are free in, inside both working days (keeping the previous weekday and time when
+/// free), creates the event once per idempotency key and journals <c>ReviewBooked</c>. If the window is full,
+/// it looks one more week ahead rather than double-booking anyone; null when even that is full.
+/// </summary>
+public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : TaskActivity<MeetingCommand, BookedMeeting?>
+{
+    private static readonly TimeSpan Extension = TimeSpan.FromDays(7);
+
+    /// <inheritdoc/>
+    public override async Task<BookedMeeting?> RunAsync(TaskActivityContext context, MeetingCommand input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = context.CancellationToken;
+        var busyEnd = input.WindowEnd + Extension;
+        var organizerBusy = await calendar.GetBusyAsync(input.Organizer.Email, input.WindowStart, busyEnd, ct);
+        var attendeeBusy = await calendar.GetBusyAsync(input.Attendee.Email, input.WindowStart, busyEnd, ct);
+        var request = new SlotRequest(input.Organizer, input.Attendee, input.Length, input.WindowStart, input.WindowEnd, organizerBusy, attendeeBusy, input.Preferred);
+        var slot = SlotFinder.Find(request) ?? SlotFinder.Find(request with { WindowEnd = busyEnd });
+        if (slot is null)
+        {
+            var missed = new PendingEntry("MeetingNotBooked", new JsonObject
+            {
+                ["kind"] = input.Kind,
+                ["reason"] = "no time free in both calendars inside both working days",
+                ["windowStart"] = Iso(input.WindowStart),
+                ["windowEnd"] = Iso(busyEnd),
+            });
+            await journal.AppendAsync([missed.ToEntry(context.InstanceId, input.Stamp, context.IdempotencyKey, 0)], ct);
+            return null;
+        }
+
+        // A redelivered booking gets the event created the first time, whatever slot it computed now.
+        var created = await calendar.CreateEventAsync(
+            new NewCalendarEvent(input.Organizer.Email, [input.Attendee.Email], input.Subject, input.Body, slot.Start, slot.End, input.Kind),
+            context.IdempotencyKey,
+            ct);
+        var booked = new PendingEntry("ReviewBooked", new JsonObject
+        {
+            ["start"] = Iso(created.StartUtc),
+            ["end"] = Iso(created.EndUtc),
+            ["attendees"] = new JsonArray((JsonNode)input.Organizer.Email, (JsonNode)input.Attendee.Email),
+            ["kind"] = input.Kind,
+            ["eventId"] = created.Id,
+        });
+        var also = input.AlsoRecord.Select(e =>
+        {
+            var data = (JsonObject)e.Data.DeepClone();
+            data["start"] = Iso(created.StartUtc);
+            data["end"] = Iso(created.EndUtc);
+            return e with { Data = data };
+        });
+        var stamp = input.Stamp;
+        await journal.AppendAsync(also.Prepend(booked).ToEntries(context.InstanceId, stamp, context.IdempotencyKey), ct);
+        return new BookedMeeting(created.Id, created.StartUtc, created.EndUtc);
+    }
+
+    internal static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using ReviewFlow.Domain.People;
+using ReviewFlow.Domain.Policy;
+using ReviewFlow.Domain.Scheduling;
+using ReviewFlow.Durable;
+using ReviewFlow.Integrations.Email;
+using ReviewFlow.Workflows.Cycle;
+using ReviewFlow.Workflows.Review;
+
+namespace ReviewFlow.Workflows.Shared;
+
+/// <summary>
+/// One execution of a seller's cycle, as the steps see it: the profile, the progress so far, and the few
+/// verbs every step needs (journal, email, book, wait with reminders). Lives only inside the orchestrator, so
+/// everything here must be deterministic: time comes from the context, I/O goes through activities.
+/// </summary>
+internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile profile, CycleProgress progress)
+{
+    private Task<ExtraCheckInRequested>? _extraRequest;
+
+    public TaskOrchestrationContext Context { get; } = context;
+
+    public CycleProfile Profile { get; } = profile;
+
+    public CycleProgress Progress { get; set; } = progress;
+
+    /// <summary>During reviews, requests for extra check-ins are answered whenever the cycle is waiting.</summary>
+    public bool AnswersExtraCheckIns { get; init; }
+
+    public DateTime Now => Context.CurrentUtcDateTime;
+
+    public Person Seller => Profile.Seller.Person;
+
+    public Person Manager => Profile.Manager.Person;
+
+    public ReviewPolicy Policy => Profile.Policy;
+
+    public Stamp Stamp => new(Manager.Id, Seller.Id, Now);
+
+    public string Link(string action) => $"{Profile.LinkBase.TrimEnd('/')}/act/{Uri.EscapeDataString(Context.InstanceId)}/{action}";
+
+    /// <summary>The template data every email shares.</summary>
+    public JsonObject Model(Person recipient) => new()
+    {
+        ["recipientName"] = recipient.Name,
+        ["sellerName"] = Seller.Name,
+        ["managerName"] = Manager.Name,
+        ["quarter"] = Profile.Quarter.Label,
+    };
+
+    public Task RecordAsync(params PendingEntry[] entries)
+        => Context.CallActivityAsync(nameof(RecordJournal), new JournalCommand(Stamp, entries));
+
+    public Task EmailAsync(string template, Person to, JsonObject model, string? awaitedEvent = null, Person? cc = null, AwaitedAction? action = null, params PendingEntry[] alsoRecord)
+    {
+        action ??= awaitedEvent is null ? null : new AwaitedAction(Context.InstanceId, awaitedEvent, to.Id);
+        var message = new EmailMessage(
+            template,
+            new EmailAddress(to.Email, to.Name),
+            cc is null ? [] : [new EmailAddress(cc.Email, cc.Name)],
+            model,
+            action);
+        return Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord));
+    }
+
+    public Task<BookedMeeting?> BookAsync(string kind, DateTime windowStart, DateTime windowEnd, PreferredSlot? preferred, TimeSpan length, string subject, string body, params PendingEntry[] alsoRecord)
+        => Context.CallActivityAsync<BookedMeeting?>(
+            nameof(BookMeeting),
+            new MeetingCommand(Manager, Seller, kind, windowStart, windowEnd, preferred, length, subject, body, Stamp, alsoRecord));
+
+    /// <summary>The first moment at or after <paramref name="at"/> inside <paramref name="person"/>'s working hours.</summary>
+    public static DateTime Opening(Person person, DateTime at) => person.WorkingHours.NextOpening(at, person.Zone);
+
+    /// <summary>
+    /// Waits for <paramref name="eventName"/> until <paramref name="deadline"/>, running each nudge at its time
+    /// if the answer has not come by then. Null when the deadline passes first.
+    /// </summary>
+    public async Task<T?> AwaitAsync<T>(string eventName, IReadOnlyList<Nudge> nudges, DateTime deadline)
+        where T : class
+    {
+        using var stop = new CancellationTokenSource();
+        var answer = Context.WaitForExternalEvent<T>(eventName, stop.Token);
+        foreach (var nudge in nudges.Where(n => n.At < deadline).OrderBy(n => n.At))
+        {
+            if (await UntilAsync(nudge.At, answer))
+            {
+                return await answer;
+            }
+
+            await nudge.Act();
+        }
+
+        if (await UntilAsync(deadline, answer))
+        {
+            return await answer;
+        }
+
+        Cancel(stop);
+        return null;
+    }
+
+    /// <summary>Waits until <paramref name="at"/>, answering extra check-in requests meanwhile.</summary>
+    public Task WaitUntilAsync(DateTime at) => UntilAsync(at, null);
+
+    private async Task<bool> UntilAsync(DateTime at, Task? answer)
+    {
+        using var stopTimer = new CancellationTokenSource();
+        var timer = Context.CreateTimer(at, stopTimer.Token);
+        while (true)
+        {
+            var waits = new List<Task>(3) { timer };
+            if (answer is not null)
+            {
+                waits.Add(answer);
+            }
+
+            if (AnswersExtraCheckIns)
+            {
+                _extraRequest ??= Context.WaitForExternalEvent<ExtraCheckInRequested>(nameof(ExtraCheckInRequested));
+                waits.Add(_extraRequest);
+            }
+
+            var first = await Task.WhenAny(waits);
+            if (first == timer)
+            {
+                return false;
+            }
+
+            if (first == answer)
+            {
+                Cancel(stopTimer);
+                return true;
+            }
+
+            var request = await _extraRequest!;
+            _extraRequest = null;
+            await ExtraCheckIns.AnswerAsync(this, request);
+        }
+    }
+
+    private static void Cancel(CancellationTokenSource source)
+    {
+#pragma warning disable CA1849 // CancelAsync runs callbacks on the thread pool, outside the replay: orchestrators cancel synchronously.
+        source.Cancel();
+#pragma warning restore CA1849
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using ReviewFlow.Durable;
+using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Journal;
+
+namespace ReviewFlow.Workflows.Shared;
+
+/// <summary>An email to send, and the journal entries that go with it.</summary>
+public sealed record EmailCommand(EmailMessage Message, Stamp Stamp, IReadOnlyList<PendingEntry> AlsoRecord);
+
+/// <summary>
+/// Sends one templated email exactly once (the idempotency key goes to the sender, which keeps a sent-log)
+/// and journals it as <c>EmailSent</c> with whatever the orchestrator asked to record alongside.
+/// </summary>
+public sealed class SendEmail(IEmailSender sender, ICycleJournal journal) : TaskActivity<EmailCommand, string>
+{
+    /// <inheritdoc/>
+    public override async Task<string> RunAsync(TaskActivityContext context, EmailCommand input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var sent = await sender.SendAsync(input.Message, context.IdempotencyKey, context.CancellationToken);
+        var emailSent = new PendingEntry("EmailSent", new JsonObject
+        {
+            ["to"] = input.Message.To.Email,
+            ["cc"] = new JsonArray([.. input.Message.Cc.Select(c => (JsonNode)c.Email)]),
+            ["template"] = input.Message.Template,
+            ["subject"] = sent.Subject,
+        });
+        var entries = input.AlsoRecord.Append(emailSent).ToEntries(context.InstanceId, input.Stamp, context.IdempotencyKey);
+        await journal.AppendAsync(entries, context.CancellationToken);
+        return sent.Subject;
+    }
+}
