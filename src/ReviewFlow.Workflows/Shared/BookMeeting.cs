@@ -65,7 +65,7 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
                 ["windowStart"] = Iso(input.WindowStart),
                 ["windowEnd"] = Iso(busyEnd),
             });
-            await journal.AppendAsync([missed.ToEntry(context.InstanceId, input.Stamp, context.IdempotencyKey, 0)], ct);
+            await journal.AppendAsync([missed.ToEntry(context, input.Stamp, 0)], ct);
             return null;
         }
 
@@ -90,7 +90,7 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
             return e with { Data = data };
         });
         var stamp = input.Stamp;
-        await journal.AppendAsync(also.Prepend(booked).ToEntries(context.InstanceId, stamp, context.IdempotencyKey), ct);
+        await journal.AppendAsync(also.Prepend(booked).ToEntries(context, stamp), ct);
         return new BookedMeeting(created.Id, created.StartUtc, created.EndUtc);
     }
 

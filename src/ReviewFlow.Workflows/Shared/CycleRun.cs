@@ -35,7 +35,8 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
 
     public ReviewPolicy Policy => Profile.Policy;
 
-    public Stamp Stamp => new(Manager.Id, Seller.Id, Now);
+    /// <summary>0 for Define and Agree, then 1 + the period index; the close comes after the last period.</summary>
+    public Stamp Stamp => new(Manager.Id, Seller.Id, Now, Progress.Phase == CyclePhase.Define ? 0 : Progress.NextPeriod + 1);
 
     public string Link(string action) => $"{Profile.LinkBase.TrimEnd('/')}/act/{Uri.EscapeDataString(Context.InstanceId)}/{action}";
 

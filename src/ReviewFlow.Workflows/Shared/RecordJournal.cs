@@ -14,7 +14,7 @@ public sealed class RecordJournal(ICycleJournal journal) : TaskActivity<JournalC
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var entries = input.Entries.ToEntries(context.InstanceId, input.Stamp, context.IdempotencyKey);
+        var entries = input.Entries.ToEntries(context, input.Stamp);
         await journal.AppendAsync(entries, context.CancellationToken);
         return entries.Count;
     }

@@ -27,7 +27,7 @@ public sealed class SendEmail(IEmailSender sender, ICycleJournal journal) : Task
             ["template"] = input.Message.Template,
             ["subject"] = sent.Subject,
         });
-        var entries = input.AlsoRecord.Append(emailSent).ToEntries(context.InstanceId, input.Stamp, context.IdempotencyKey);
+        var entries = input.AlsoRecord.Append(emailSent).ToEntries(context, input.Stamp);
         await journal.AppendAsync(entries, context.CancellationToken);
         return sent.Subject;
     }

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewFlow.DevStorage;
+using ReviewFlow.Durable;
+using ReviewFlow.Durable.Storage;
+using ReviewFlow.Durable.Time;
+using ReviewFlow.Durable.Worker;
+using ReviewFlow.Functions.Simulation.People;
+using ReviewFlow.Functions.Simulation.Report;
+using ReviewFlow.Integrations.Calendar;
+using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Workflows.Cycle;
+using ReviewFlow.Workflows.Team;
+
+namespace ReviewFlow.Functions.Simulation;
+
+/// <summary>
+/// Runs a scenario's quarter in virtual time against real storage with the real workflows, then writes the
+/// timeline, the report, the outbox and the calendar. The scenario is validated before anything starts.
+/// </summary>
+public sealed class SimulationRunner(SimulationSettings settings, ISimulationProgress progress)
+{
+    /// <summary>Loads the scenario (throws <c>ScenarioException</c> when invalid, before anything is written) and runs it.</summary>
+    public async Task<SimulationResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var scenario = Scenario.ScenarioLoader.Load(settings.ScenarioPath);
+        using var output = OutputDirectory.Prepare(settings.OutDirectory);
+        AzuriteServer? azurite = null;
+        try
+        {
+            var connectionString = settings.ConnectionString;
+            if (connectionString is null)
+            {
+                azurite = await progress.StartingStorageAsync(() => AzuriteServer.StartAsync(cancellationToken: cancellationToken));
+                connectionString = azurite.ConnectionString;
+            }
+
+            var result = await RunQuarterAsync(scenario, connectionString, output, cancellationToken);
+            output.Commit();
+            return result;
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<SimulationResult> RunQuarterAsync(Scenario.Scenario scenario, string connectionString, OutputDirectory output, CancellationToken cancellationToken)
+    {
+        var quarter = scenario.Quarter;
+        var quarterStart = new DateTimeOffset(quarter.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var clock = new VirtualClock(quarterStart);
+
+        // A fresh hub per run: runs against shared storage never see each other's instances or tables.
+        var taskHub = "sim" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..10];
+        await using var services = SimulationServices.Build(scenario, connectionString, taskHub, Path.Combine(output.Staging, "outbox"), clock);
+        var client = services.GetRequiredService<DurableTaskClient>();
+        var worker = services.GetRequiredService<DurableTaskWorker>();
+        var outbox = services.GetRequiredService<DevOutbox>();
+        var calendar = services.GetRequiredService<DevCalendar>();
+        var journal = services.GetRequiredService<TableCycleJournal>();
+        await client.CreateTaskHubAsync(cancellationToken);
+        await Task.WhenAll(outbox.EnsureCreatedAsync(cancellationToken), calendar.EnsureCreatedAsync(cancellationToken), journal.EnsureCreatedAsync(cancellationToken));
+        await SeedCalendarsAsync(scenario, calendar, cancellationToken);
+
+        var wall = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.Timeout);
+        await worker.StartAsync(timeout.Token);
+        List<string> failed;
+        try
+        {
+            await StartQuarterAsync(scenario, client, timeout.Token);
+            failed = await WatchAsync(scenario, client, clock, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The simulation did not finish within {settings.Timeout} (virtual time reached {clock.GetUtcNow():yyyy-MM-dd HH:mm}).");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        wall.Stop();
+        var timeline = await ReadTimelineAsync(journal, cancellationToken);
+        await TimelineFile.WriteAsync(Path.Combine(output.Staging, "timeline.json"), timeline, cancellationToken);
+        await calendar.ExportIcsAsync(Path.Combine(output.Staging, "calendar"), cancellationToken);
+        var emails = timeline.Count(e => e.Type == "EmailSent");
+        var meetings = timeline.Count(e => e.Type == "ReviewBooked");
+        var cycles = scenario.AllSellers.Count();
+        var html = ReportWriter.Write(new ReportInput(
+            scenario.Description ?? Path.GetFileNameWithoutExtension(settings.ScenarioPath),
+            quarter.Label,
+            quarter.Weeks,
+            timeline,
+            new ReportRun(wall.Elapsed, cycles, emails, meetings)));
+        await File.WriteAllTextAsync(Path.Combine(output.Staging, "report.html"), html, cancellationToken);
+
+        using var self = Process.GetCurrentProcess();
+        return new SimulationResult(
+            cycles,
+            failed,
+            timeline.Count,
+            emails,
+            meetings,
+            timeline.Count(e => e.Type is "EmailSent" or "ReviewBooked" or "MeetingNotBooked"),
+            wall.Elapsed,
+            (clock.GetUtcNow() - quarterStart).TotalDays,
+            self.PeakWorkingSet64,
+            output.Target);
+    }
+
+    private static async Task SeedCalendarsAsync(Scenario.Scenario scenario, DevCalendar calendar, CancellationToken cancellationToken)
+    {
+        foreach (var team in scenario.Teams)
+        {
+            foreach (var busy in team.ManagerBusy)
+            {
+                await calendar.AddBusyAsync(team.Manager.Person.Email, busy, "Busy", cancellationToken);
+            }
+
+            foreach (var seller in team.Sellers)
+            {
+                foreach (var busy in seller.Busy)
+                {
+                    await calendar.AddBusyAsync(seller.Seller.Person.Email, busy, "Busy", cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static async Task StartQuarterAsync(Scenario.Scenario scenario, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        foreach (var team in scenario.Teams)
+        {
+            var domainTeam = new Domain.People.Team(team.Manager, [.. team.Sellers.Select(s => s.Seller)]);
+            var templates = team.Sellers.ToDictionary(s => s.Seller.Person.Id, s => s.Proposed);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(TeamQuarterOrchestrator),
+                new TeamQuarter(scenario.Quarter, scenario.Policy, domainTeam, templates, "https://reviewflow.example.test"),
+                new StartOrchestrationOptions(CycleIds.ForTeam(scenario.Quarter.Label, team.Manager.Person.Id)),
+                cancellationToken);
+
+            // Extra check-in requests are not answers to an email: they arrive on the Tuesday of their week.
+            foreach (var seller in team.Sellers)
+            {
+                var cycleId = CycleIds.ForSeller(scenario.Quarter.Label, seller.Seller.Person.Id);
+                var requests = seller.Script.ExtraCheckIns;
+                for (var i = 0; i < requests.Count; i++)
+                {
+                    var at = scenario.Quarter.WeekStartUtc(requests[i].Week).AddDays(1).AddHours(10);
+                    await SimulatedPeople.ScheduleAsync(
+                        client,
+                        cycleId,
+                        new ScriptedAnswer(nameof(ExtraCheckInRequested), new ExtraCheckInRequested(requests[i].By, requests[i].Week), at),
+                        $"extra-{cycleId}-{i}",
+                        cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task<List<string>> WatchAsync(Scenario.Scenario scenario, DurableTaskClient client, VirtualClock clock, CancellationToken cancellationToken)
+    {
+        var total = scenario.AllSellers.Count();
+        var prefix = CycleIds.ForSeller(scenario.Quarter.Label, string.Empty);
+        var finished = new List<OrchestrationMetadata>();
+        await progress.RunQuarterAsync(total, async report =>
+        {
+            while (true)
+            {
+                finished = await QueryFinishedAsync(client, prefix, cancellationToken);
+                report(finished.Count, clock.GetUtcNow());
+                if (finished.Count >= total)
+                {
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(total > 100 ? 1000 : 200), cancellationToken);
+            }
+        });
+        return [.. finished
+            .Where(m => m.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            .Select(m => $"{m.InstanceId}: {m.RuntimeStatus} {m.FailureDetails?.ErrorMessage}")];
+    }
+
+    private static async Task<List<OrchestrationMetadata>> QueryFinishedAsync(DurableTaskClient client, string prefix, CancellationToken cancellationToken)
+    {
+        var all = new List<OrchestrationMetadata>();
+        string? token = null;
+        do
+        {
+            var page = await client.QueryInstancesAsync(
+                new OrchestrationQuery
+                {
+                    InstanceIdPrefix = prefix,
+                    Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+                    PageSize = 1000,
+                    ContinuationToken = token,
+                },
+                cancellationToken);
+            all.AddRange(page.Instances);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return all;
+    }
+
+    private static async Task<List<JournalEntry>> ReadTimelineAsync(ICycleJournal journal, CancellationToken cancellationToken)
+    {
+        var entries = new List<JournalEntry>();
+        foreach (var prefix in new[] { CycleIds.TeamPrefix, CycleIds.CyclePrefix })
+        {
+            await foreach (var entry in journal.ReadAllAsync(prefix, cancellationToken))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.CycleId, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReviewFlow.Durable;
+using ReviewFlow.Durable.Time;
+using ReviewFlow.Functions.Simulation.People;
+using ReviewFlow.Functions.Simulation.Scenario;
+using ReviewFlow.Integrations;
+using ReviewFlow.Integrations.Email;
+using ReviewFlow.Workflows;
+using ReviewFlow.Workflows.Cycle;
+
+namespace ReviewFlow.Functions.Simulation;
+
+/// <summary>
+/// The container for one simulation: the real engine and workflows on the given storage, the dev outbox and
+/// dev calendar, a virtual clock, and the scenario's people answering their email.
+/// </summary>
+internal static class SimulationServices
+{
+    public static ServiceProvider Build(Scenario.Scenario scenario, string connectionString, string taskHub, string outboxDirectory, VirtualClock clock)
+    {
+        var sellersByCycle = scenario.AllSellers.ToDictionary(s => CycleIds.ForSeller(scenario.Quarter.Label, s.Seller.Person.Id), StringComparer.Ordinal);
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddReviewFlowDevAdapters(connectionString, options =>
+        {
+            options.OutboxDirectory = outboxDirectory;
+            options.TablePrefix = taskHub;
+            options.JournalTableName = taskHub + "Journal";
+        });
+
+        // The people read what the outbox delivers: registered last, so activities get the decorated sender.
+        services.AddSingleton<IEmailSender>(sp => new SimulatedPeople(
+            sp.GetRequiredService<DevOutbox>(),
+            sp.GetRequiredService<DurableTaskClient>(),
+            sellersByCycle,
+            clock));
+        services.AddReviewFlowDurable(
+            storage =>
+            {
+                storage.ConnectionString = connectionString;
+                storage.TaskHubName = taskHub;
+            },
+            tasks => tasks
+                .AddReviewFlowWorkflows()
+                .AddOrchestrator<DeliverAnswerOrchestrator>()
+                .AddActivity<RaiseCycleEvent>());
+        return services.BuildServiceProvider();
+    }
+}

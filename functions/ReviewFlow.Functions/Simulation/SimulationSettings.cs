@@ -1,0 +1,32 @@
+namespace ReviewFlow.Functions.Simulation;
+
+/// <summary>What <c>simulate</c> was asked to do.</summary>
+/// <param name="ScenarioPath">The scenario file.</param>
+/// <param name="OutDirectory">Where timeline.json, report.html, outbox/ and calendar/ go.</param>
+/// <param name="ConnectionString">Storage to use; null starts a private Azurite.</param>
+/// <param name="Timeout">Wall-clock limit for the run.</param>
+/// <param name="ShowProgress">Whether to draw live progress (off for tests and redirected output).</param>
+public sealed record SimulationSettings(string ScenarioPath, string OutDirectory, string? ConnectionString, TimeSpan Timeout, bool ShowProgress);
+
+/// <summary>What a simulation produced.</summary>
+/// <param name="Cycles">Seller cycles run.</param>
+/// <param name="Failed">Cycles that did not complete, with the reason.</param>
+/// <param name="TimelineEntries">Entries written to timeline.json.</param>
+/// <param name="Emails">Emails in the outbox.</param>
+/// <param name="Meetings">Meetings booked.</param>
+/// <param name="Activities">Activities run (from the journal and the engine).</param>
+/// <param name="WallTime">Wall time of the quarter (storage start excluded).</param>
+/// <param name="VirtualDays">Virtual days the quarter covered.</param>
+/// <param name="PeakWorkingSetBytes">Peak working set of this process.</param>
+/// <param name="OutDirectory">Where the files are.</param>
+public sealed record SimulationResult(
+    int Cycles,
+    IReadOnlyList<string> Failed,
+    int TimelineEntries,
+    int Emails,
+    int Meetings,
+    long Activities,
+    TimeSpan WallTime,
+    double VirtualDays,
+    long PeakWorkingSetBytes,
+    string OutDirectory);
