@@ -13,6 +13,8 @@ internal static class DefineStep
 {
     public static async Task<IReadOnlyDictionary<string, double>?> RunAsync(CycleRun run)
     {
+        // Quarters start at midnight; the request lands when the manager's working day begins.
+        await run.WaitUntilAsync(CycleRun.Opening(run.Manager, run.Now));
         var prefill = await run.Context.CallActivityAsync<Prefill>(
             nameof(LoadPrefill),
             new PrefillRequest(run.Seller.Id, run.Profile.Quarter.Label, run.Profile.RoleTemplate));

@@ -370,7 +370,7 @@ public static class ReportWriter
         + ".chip.ph-define,.chip.ph-agree{background:#eef1f4;color:var(--ink);border-color:#8c959f}.chip.ph-review{background:#ddf4ff;color:#0a3069;border-color:#54aeff}"
         + ".chip.ph-develop{background:#fbefff;color:#6e2b8b;border-color:#c297ff}.chip.ph-closed{background:#fff;color:var(--muted);border-color:var(--line)}"
         + ".strip{display:flex;flex-wrap:wrap;max-width:420px}"
-        + ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:12px}figure{margin:0}figcaption{font-weight:600;font-size:.9em}"
+        + ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,580px),1fr));gap:12px}figure{margin:0}figcaption{font-weight:600;font-size:.9em}"
         + "svg.chart{max-width:100%;height:auto;font:10px system-ui,Arial,sans-serif}"
         + "svg .plan{fill:none;stroke:#24292f;stroke-width:1.2;stroke-dasharray:4 2}svg .b-below{fill:var(--below)}svg .b-ontrack{fill:#d4a72c}"
         + "svg .b-above{fill:var(--above)}svg .b-unknown,svg .b-neutral{fill:#8c959f}svg .ax line{stroke:#eaeef2}svg .ax text,svg .xl,svg .lg text{fill:var(--muted)}"

@@ -8,7 +8,6 @@ namespace ReviewFlow.Functions.Simulation.Report;
 /// </summary>
 internal static class SvgChart
 {
-    private const double Slot = 50;
     private const double Left = 46;
     private const double Right = 10;
     private const double Top = 34;
@@ -45,7 +44,8 @@ internal static class SvgChart
     public static void Write(StringBuilder sb, string sellerName, string key, IReadOnlyList<ReviewPoint> reviews, bool lowerIsBetter)
     {
         var n = Math.Max(reviews.Count, 1);
-        var width = Left + (n * Slot) + Right;
+        var slot = n > 8 ? 40.0 : 50.0; // a weekly quarter (13 reviews) still fits a half-width column unscaled
+        var width = Left + (n * slot) + Right;
         var height = Top + PlotHeight + Bottom;
         var max = 0.0;
         foreach (var review in reviews)
@@ -72,7 +72,7 @@ internal static class SvgChart
 
         // Y axis: gridlines with numbers.
         sb.Append("<g class=\"ax\">");
-        var ticks = (int)Math.Round(top / step);
+        var ticks = Math.Clamp((int)Math.Round(top / step), 1, 10);
         for (var k = 0; k <= ticks; k++)
         {
             var v = k * step;
@@ -86,13 +86,13 @@ internal static class SvgChart
         for (var i = 0; i < reviews.Count; i++)
         {
             var review = reviews[i];
-            var x0 = Left + (i * Slot);
-            var cx = x0 + (Slot / 2);
+            var x0 = Left + (i * slot);
+            var cx = x0 + (slot / 2);
             review.Metrics.TryGetValue(key, out var m);
             var noData = review.Status == "noData" || m?.Actual is null;
             if (noData)
             {
-                sb.Append("<rect class=\"gap\" x=\"").Append(Fmt.C(x0 + 4)).Append("\" y=\"").Append(Fmt.C(Top)).Append("\" width=\"").Append(Fmt.C(Slot - 8))
+                sb.Append("<rect class=\"gap\" x=\"").Append(Fmt.C(x0 + 4)).Append("\" y=\"").Append(Fmt.C(Top)).Append("\" width=\"").Append(Fmt.C(slot - 8))
                   .Append("\" height=\"").Append(Fmt.C(PlotHeight)).Append("\"/>")
                   .Append("<text class=\"gapt\" x=\"").Append(Fmt.C(cx)).Append("\" y=\"").Append(Fmt.C(Top + (PlotHeight / 2) - 4)).Append("\" text-anchor=\"middle\">no")
                   .Append("<tspan x=\"").Append(Fmt.C(cx)).Append("\" dy=\"11\">check-in</tspan></text>");
@@ -101,7 +101,7 @@ internal static class SvgChart
             if (m?.Plan is { } plan)
             {
                 var py = Y(plan);
-                sb.Append("<rect class=\"plan\" x=\"").Append(Fmt.C(x0 + (Slot * 0.14))).Append("\" y=\"").Append(Fmt.C(py)).Append("\" width=\"").Append(Fmt.C(Slot * 0.72))
+                sb.Append("<rect class=\"plan\" x=\"").Append(Fmt.C(x0 + (slot * 0.14))).Append("\" y=\"").Append(Fmt.C(py)).Append("\" width=\"").Append(Fmt.C(slot * 0.72))
                   .Append("\" height=\"").Append(Fmt.C(Top + PlotHeight - py)).Append("\"/>");
             }
 
@@ -109,8 +109,8 @@ internal static class SvgChart
             {
                 var ay = Y(actual);
                 var band = Statuses.BandOf(m.Ratio);
-                sb.Append("<rect class=\"b-").Append(Statuses.Of(band).Css).Append("\" x=\"").Append(Fmt.C(x0 + (Slot * 0.3))).Append("\" y=\"").Append(Fmt.C(ay))
-                  .Append("\" width=\"").Append(Fmt.C(Slot * 0.4)).Append("\" height=\"").Append(Fmt.C(Top + PlotHeight - ay)).Append("\"/>");
+                sb.Append("<rect class=\"b-").Append(Statuses.Of(band).Css).Append("\" x=\"").Append(Fmt.C(x0 + (slot * 0.3))).Append("\" y=\"").Append(Fmt.C(ay))
+                  .Append("\" width=\"").Append(Fmt.C(slot * 0.4)).Append("\" height=\"").Append(Fmt.C(Top + PlotHeight - ay)).Append("\"/>");
                 var labelY = Math.Min(ay, m.Plan is { } p2 ? Y(p2) : ay) - 3;
                 sb.Append("<text class=\"rt\" x=\"").Append(Fmt.C(cx)).Append("\" y=\"").Append(Fmt.C(Math.Max(labelY, Top - 4))).Append("\" text-anchor=\"middle\">")
                   .Append(Fmt.Ratio(m.Ratio)).Append("</text>");
@@ -173,7 +173,8 @@ internal static class SvgChart
             }
         }
 
-        return (step, Math.Ceiling(max / step) * step);
+        var top = Math.Ceiling(max / step) * step;
+        return double.IsFinite(top) && top > 0 ? (step, top) : (max / 4, max);
     }
 
     private static bool Near(double a, double b) => Math.Abs(a - b) <= 0.01 * Math.Max(Math.Abs(b), 0.01);

@@ -681,7 +681,7 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
             }
         }
 
-        if (values.Count == 0 && element.EnumerateObject().Any() is false)
+        if (!element.EnumerateObject().Any())
         {
             problems.Add(path, "must change at least one target");
         }
@@ -827,7 +827,6 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
             {
                 "manager" => RequestedBy.Manager,
                 "seller" => RequestedBy.Seller,
-                null => null,
                 _ => null,
             };
             if (byText is not null && by is null)
