@@ -42,9 +42,14 @@ public static class ExtraCheckInBudget
             return ExtraCheckInDecision.Yes;
         }
 
+        var allowance = policy.ManagerExtraCheckIns switch
+        {
+            0 => "The agreed rhythm has no extra check-ins requested by the manager.",
+            1 => $"The agreed rhythm allows 1 extra check-in per {policy.ManagerExtraWindowWeeks} weeks, and it has been used in this window.",
+            var n => $"The agreed rhythm allows {n} extra check-ins per {policy.ManagerExtraWindowWeeks} weeks, and they have been used in this window.",
+        };
         return new ExtraCheckInDecision(
             false,
-            $"The agreed rhythm already allows {policy.ManagerExtraCheckIns} extra check-in per {policy.ManagerExtraWindowWeeks} weeks, " +
-            "and one was held recently. The next regular review is the place for this; the seller can still ask for one at any time.");
+            allowance + " The next regular review is the place for this; the seller can still ask for one at any time.");
     }
 }

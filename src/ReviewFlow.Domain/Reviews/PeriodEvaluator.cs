@@ -36,7 +36,12 @@ public static class PeriodEvaluator
             return new PeriodEvaluation(ReviewStatus.NoData, []);
         }
 
-        var metrics = targets.Select(t => Attain(t, reported, weeks.Count, quarterWeeks)).ToList();
+        var metrics = targets.Select(t => Attain(t, reported, weeks.Count, quarterWeeks)).OfType<MetricAttainment>().ToList();
+        if (metrics.Count == 0)
+        {
+            return new PeriodEvaluation(ReviewStatus.NoData, []);
+        }
+
         var status = metrics.Any(m => m.Ratio < policy.BelowPlanRatio) ? ReviewStatus.Below
             : metrics.All(m => m.Ratio >= policy.AbovePlanRatio) ? ReviewStatus.Above
             : ReviewStatus.OnTrack;
@@ -53,13 +58,20 @@ public static class PeriodEvaluator
             : target.Key;
     }
 
-    private static MetricAttainment Attain(MetricTarget target, List<IReadOnlyDictionary<string, double>> reported, int periodWeeks, int quarterWeeks)
+    private static MetricAttainment? Attain(MetricTarget target, List<IReadOnlyDictionary<string, double>> reported, int periodWeeks, int quarterWeeks)
     {
         var key = ReportedKey(target);
-        var values = reported.Select(w => w.TryGetValue(key, out var v) ? v : 0).ToList();
+        var values = reported.Where(w => w.ContainsKey(key)).Select(w => w[key]).ToList();
+        if (target.Kind != MetricKind.OutcomeTotal && values.Count == 0)
+        {
+            // Never reported this period: an average of nothing is no data, not zero (zero days of turnaround would read as perfect).
+            return null;
+        }
+
         return target.Kind switch
         {
-            // A week without a check-in contributes nothing to a total: the plan still covers the whole period.
+            // A week without a check-in contributes nothing to a total: the plan still covers the whole period,
+            // so skipping a bad week cannot hide it.
             MetricKind.OutcomeTotal => Ratio(target.Key, values.Sum(), target.Target * periodWeeks / quarterWeeks, lowerIsBetter: false),
             MetricKind.PerWeekIndicator => Ratio(target.Key, values.Average(), target.Target, lowerIsBetter: false),
             MetricKind.LowerIsBetter => Ratio(target.Key, values.Average(), target.Target, lowerIsBetter: true),

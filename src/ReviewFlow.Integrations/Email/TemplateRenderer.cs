@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 
 using HandlebarsDotNet;
+using HandlebarsDotNet.Compiler;
 
 namespace ReviewFlow.Integrations.Email;
 
@@ -67,7 +68,7 @@ public sealed class TemplateRenderer
         {
             return compiled(data);
         }
-        catch (HandlebarsException e)
+        catch (Exception e) when (e is HandlebarsException or HandlebarsUndefinedBindingException)
         {
             throw new InvalidOperationException($"Template '{template}' ({part}) could not be rendered: {e.Message}", e);
         }

@@ -86,4 +86,32 @@ public sealed class PeriodEvaluatorTests
 
         Assert.Equal(ReviewStatus.Above, evaluation.Status);
     }
+
+    [Fact]
+    public void Evaluate_LowerIsBetterLeftOut_IsNoDataForThatMetricNotAPerfectZero()
+    {
+        var weeks = new List<IReadOnlyDictionary<string, double>?>
+        {
+            new Dictionary<string, double> { ["revenue"] = 7000, ["newConversations"] = 10, ["proposalTurnaroundDays"] = 4 },
+            new Dictionary<string, double> { ["revenue"] = 7000, ["newConversations"] = 10 },
+        };
+
+        var evaluation = PeriodEvaluator.Evaluate([Revenue, Conversations, Turnaround], weeks, 13, ReviewPolicy.Default);
+
+        // The one reported turnaround (4 days on a plan of 3) is the average: the left-out week is skipped, not read as 0 days.
+        var turnaround = Assert.Single(evaluation.Metrics, m => m.Key == Turnaround.Key);
+        Assert.Equal(4, turnaround.Actual);
+        Assert.Equal(ReviewStatus.Below, evaluation.Status);
+    }
+
+    [Fact]
+    public void Evaluate_AverageMetricNeverReported_IsLeftOutOfTheVerdict()
+    {
+        var weeks = new List<IReadOnlyDictionary<string, double>?> { new Dictionary<string, double> { ["revenue"] = 7000 } };
+
+        var evaluation = PeriodEvaluator.Evaluate([Revenue, Turnaround], weeks, 13, ReviewPolicy.Default);
+
+        Assert.DoesNotContain(evaluation.Metrics, m => m.Key == Turnaround.Key);
+        Assert.Equal(ReviewStatus.OnTrack, evaluation.Status);
+    }
 }
