@@ -87,6 +87,7 @@ internal static class BenchCommand
         {
             orchestrations, mode, fanOut, concurrency, controlQueues, maxPollingMs, warmup, scheduleParallelism, pollMs, timeoutSeconds, noBreakdown,
         };
+        root.Subcommands.Add(ScenarioCommand.Create());
 
         root.SetAction((parse, cancellationToken) =>
         {

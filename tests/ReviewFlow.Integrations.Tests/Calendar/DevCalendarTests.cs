@@ -40,6 +40,20 @@ public sealed class DevCalendarTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task CreateEventAsync_SameKeyConcurrently_ConvergesOnOneEvent()
+    {
+        var calendar = await NewCalendarAsync();
+        var meeting = Review(Priya, Day.AddHours(10), "Review");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => calendar.CreateEventAsync(meeting, "same-key", CancellationToken.None))));
+
+        Assert.Single(results.Select(r => r.Id).Distinct());
+        Assert.Single(await calendar.ListAsync(Priya, CancellationToken.None).ToListAsync());
+        Assert.Single(await calendar.GetBusyAsync(Mark, Day, Day.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task CreateEventAsync_DifferentKeys_StoresBoth()
     {
         var calendar = await NewCalendarAsync();

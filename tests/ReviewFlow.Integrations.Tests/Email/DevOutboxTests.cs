@@ -93,6 +93,20 @@ public sealed class DevOutboxTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task SendAsync_SameKeyConcurrently_SendsExactlyOnce()
+    {
+        var options = DevAdapters.Options(_directory.Path);
+        var outbox = await DevAdapters.OutboxAsync(azurite, options, DevAdapters.Clock());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => outbox.SendAsync(CheckIn(action: null), "same-key", CancellationToken.None))));
+
+        Assert.Single(results, r => !r.AlreadySent);
+        Assert.Single(Directory.GetFiles(_directory.Path));
+        Assert.Equal(1, await outbox.ListAsync(CancellationToken.None).CountAsync());
+    }
+
+    [Fact]
     public async Task SendAsync_DifferentKeys_WritesTwoFiles()
     {
         var outbox = await DevAdapters.OutboxAsync(azurite, DevAdapters.Options(_directory.Path), DevAdapters.Clock());

@@ -26,13 +26,13 @@ internal sealed class JsonFields(string path, Dictionary<string, JsonElement> fi
 /// </summary>
 internal sealed class JsonProblems
 {
-    private readonly List<string> problems = [];
+    private readonly List<string> _problems = [];
 
     /// <summary>The problems found so far, in document order.</summary>
-    public IReadOnlyList<string> All => problems;
+    public IReadOnlyList<string> All => _problems;
 
     /// <summary>How many problems were found so far.</summary>
-    public int Count => problems.Count;
+    public int Count => _problems.Count;
 
     /// <summary>The path of <paramref name="name"/> under <paramref name="parent"/>.</summary>
     public static string Child(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;
@@ -44,7 +44,7 @@ internal sealed class JsonProblems
     public static string Quote(string value) => JsonSerializer.Serialize(value);
 
     /// <summary>Records a problem at <paramref name="path"/>.</summary>
-    public void Add(string path, string message) => problems.Add((path.Length == 0 ? "$" : path) + ": " + message);
+    public void Add(string path, string message) => _problems.Add((path.Length == 0 ? "$" : path) + ": " + message);
 
     /// <summary>
     /// Records a message of a domain <c>Validate()</c> under <paramref name="prefix"/>: when it starts with one of
@@ -52,14 +52,20 @@ internal sealed class JsonProblems
     /// </summary>
     public void AddQualified(string prefix, string message, IEnumerable<string> fields)
     {
+        // Domain messages name the field either bare ("weeks must …") or under their record ("quarter.weeks must …").
+        var owner = prefix[(prefix.LastIndexOf('.') + 1)..];
+        owner = owner.Contains('[', StringComparison.Ordinal) ? owner[..owner.IndexOf('[', StringComparison.Ordinal)] : owner;
+        var named = owner.Length > 0 && message.StartsWith(owner + ".", StringComparison.OrdinalIgnoreCase)
+            ? message[(owner.Length + 1)..]
+            : message;
         foreach (var field in fields.OrderByDescending(f => f.Length))
         {
-            if (message.Length > field.Length
-                && message.StartsWith(field, StringComparison.OrdinalIgnoreCase)
-                && message[field.Length] is ':' or ' ' or '.' or '[')
+            if (named.Length > field.Length
+                && named.StartsWith(field, StringComparison.OrdinalIgnoreCase)
+                && named[field.Length] is ':' or ' ' or '.' or '[' or ',')
             {
-                var rest = message[field.Length] == ':' ? message[(field.Length + 1)..].TrimStart() : message;
-                problems.Add(Child(prefix, field) + ": " + rest);
+                var rest = named[field.Length] == ':' ? named[(field.Length + 1)..].TrimStart() : message;
+                _problems.Add(Child(prefix, field) + ": " + rest);
                 return;
             }
         }

@@ -82,7 +82,7 @@ public static class ScenarioGenerator
     private static void WriteTeam(Utf8JsonWriter json, Random random, int team, int size, ref int sellerNumber, int digits)
     {
         var region = Regions[random.Next(Regions.Length)];
-        var managerId = "mgr-" + team.ToString("D" + Text(digits), CultureInfo.InvariantCulture);
+        var managerId = "mgr-" + (team + 1).ToString("D" + Text(digits), CultureInfo.InvariantCulture);
         json.WriteStartObject();
         json.WriteStartObject("manager");
         WritePerson(json, managerId, "Manager " + Text(team + 1), region.ManagerZone, random.Next(3) == 0 ? "08:30" : "09:00", "17:30");

@@ -63,12 +63,9 @@ public static class ScenarioLoader
         {
             var problems = new JsonProblems();
             var scenario = new ScenarioParser(problems).Parse(document.RootElement);
-            if (problems.Count > 0 || scenario is null)
-            {
-                throw new ScenarioException(sourceName, problems.Count > 0 ? problems.All : ["the scenario is not valid"]);
-            }
-
-            return scenario;
+            return problems.Count == 0 && scenario is not null
+                ? scenario
+                : throw new ScenarioException(sourceName, problems.Count > 0 ? problems.All : ["the scenario is not valid"]);
         }
     }
 

@@ -60,7 +60,7 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
     };
 
     // Ids become durable instance ids, so they must be unique across managers and sellers of the whole scenario.
-    private readonly Dictionary<string, string> idPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idPaths = new(StringComparer.Ordinal);
 
     /// <summary>The scenario, or null when a problem was recorded.</summary>
     public Scenario? Parse(JsonElement root)
@@ -244,13 +244,13 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
             return null;
         }
 
-        if (idPaths.TryGetValue(id, out var first))
+        if (_idPaths.TryGetValue(id, out var first))
         {
             problems.Add(path, $"{Quote(id)} is already used at {first} (ids are unique across managers and sellers)");
             return null;
         }
 
-        idPaths[id] = path;
+        _idPaths[id] = path;
         return id;
     }
 

@@ -2,6 +2,7 @@ using ReviewFlow.Domain.Policy;
 using ReviewFlow.Domain.Reviews;
 using ReviewFlow.Domain.Trends;
 using ReviewFlow.Functions.Simulation.Scenario;
+
 using Xunit;
 
 namespace ReviewFlow.Functions.Tests.Simulation.Scenario;

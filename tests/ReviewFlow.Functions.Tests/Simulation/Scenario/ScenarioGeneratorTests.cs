@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using ReviewFlow.Domain.Trends;
 using ReviewFlow.Functions.Simulation.Scenario;
+
 using Xunit;
 
 namespace ReviewFlow.Functions.Tests.Simulation.Scenario;

@@ -1,6 +1,7 @@
 using ReviewFlow.Domain.Coaching;
 using ReviewFlow.Domain.Policy;
 using ReviewFlow.Functions.Simulation.Scenario;
+
 using Xunit;
 
 namespace ReviewFlow.Functions.Tests.Simulation.Scenario;
@@ -82,6 +83,8 @@ public sealed class ScenarioLoaderTests
         { "\"proposed\": { \"revenue\": 80000 }", "\"proposed\": { }", "teams[0].sellers[1].proposed: must name at least one target" },
         { "\"name\": \"Tom\", ", string.Empty, "teams[0].sellers[1].name: is required" },
         { "\"weeks\": 13", "\"weeks\": 13.5", "quarter.weeks: must be a whole number" },
+        { "\"weeks\": 13", "\"weeks\": 0", "quarter.weeks: quarter.weeks must be between 1 and" },
+        { "\"start\": \"08:30\", \"end\": \"17:00\"", "\"start\": \"18:00\", \"end\": \"17:00\"", "teams[0].sellers[0].workingHours.start: workingHours.start (18:00) must be before workingHours.end (17:00)" },
         { "\"description\": \"two sellers\",", "\"description\": \"two sellers\", \"description\": \"again\",", "description: appears more than once" },
     };
 
