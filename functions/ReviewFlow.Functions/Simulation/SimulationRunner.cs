@@ -5,7 +5,6 @@ using ReviewFlow.Durable;
 using ReviewFlow.Durable.Storage;
 using ReviewFlow.Durable.Time;
 using ReviewFlow.Durable.Worker;
-using ReviewFlow.Functions.Simulation.People;
 using ReviewFlow.Functions.Simulation.Report;
 using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Email;
@@ -145,23 +144,6 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
                 new TeamQuarter(scenario.Quarter, scenario.Policy, domainTeam, templates, "https://reviewflow.example.test"),
                 new StartOrchestrationOptions(CycleIds.ForTeam(scenario.Quarter.Label, team.Manager.Person.Id)),
                 cancellationToken);
-
-            // Extra check-in requests are not answers to an email: they arrive on the Tuesday of their week.
-            foreach (var seller in team.Sellers)
-            {
-                var cycleId = CycleIds.ForSeller(scenario.Quarter.Label, seller.Seller.Person.Id);
-                var requests = seller.Script.ExtraCheckIns;
-                for (var i = 0; i < requests.Count; i++)
-                {
-                    var at = scenario.Quarter.WeekStartUtc(requests[i].Week).AddDays(1).AddHours(10);
-                    await SimulatedPeople.ScheduleAsync(
-                        client,
-                        cycleId,
-                        new ScriptedAnswer(nameof(ExtraCheckInRequested), new ExtraCheckInRequested(requests[i].By, requests[i].Week), at),
-                        $"extra-{cycleId}-{i}",
-                        cancellationToken);
-                }
-            }
         }
     }
 

@@ -34,6 +34,7 @@ internal static class SimulationServices
         services.AddSingleton<IEmailSender>(sp => new SimulatedPeople(
             sp.GetRequiredService<DevOutbox>(),
             sp.GetRequiredService<DurableTaskClient>(),
+            scenario.Quarter,
             sellersByCycle,
             clock));
         services.AddReviewFlowDurable(
@@ -42,10 +43,7 @@ internal static class SimulationServices
                 storage.ConnectionString = connectionString;
                 storage.TaskHubName = taskHub;
             },
-            tasks => tasks
-                .AddReviewFlowWorkflows()
-                .AddOrchestrator<DeliverAnswerOrchestrator>()
-                .AddActivity<RaiseCycleEvent>());
+            tasks => tasks.AddReviewFlowWorkflows());
         return services.BuildServiceProvider();
     }
 }

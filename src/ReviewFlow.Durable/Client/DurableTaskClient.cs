@@ -96,6 +96,27 @@ public sealed class DurableTaskClient
         await SendAsync(instanceId, raised, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends an event that arrives at <paramref name="deliverAt"/>: a durable timer holds it until then (under a
+    /// virtual clock, time jumps to it like to any timer). The caller's <paramref name="eventId"/> makes a repeated
+    /// call harmless: the same timer row is written again, and an instance applies an event id once.
+    /// </summary>
+    public async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload, DateTimeOffset deliverAt, string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        await RequireExistingAsync(instanceId, cancellationToken);
+        var due = deliverAt.UtcDateTime;
+        var raised = new EventRaised(eventName, DurableJson.Serialize(eventPayload), eventId) { Timestamp = due };
+        if (due <= _clock.GetUtcNow().UtcDateTime)
+        {
+            await SendAsync(instanceId, raised, cancellationToken);
+            return;
+        }
+
+        await _timers.ScheduleAsync(due, $"{instanceId}.event.{eventId}", new ControlMessage(instanceId, null, raised), cancellationToken);
+    }
+
     /// <summary>Stops an instance; it ends as Terminated and its parent (if any) sees a failure.</summary>
     public async Task TerminateInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
     {

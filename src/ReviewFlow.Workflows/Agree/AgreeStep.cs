@@ -28,7 +28,7 @@ internal static class AgreeStep
 
         var settled = agreement.Audit[^1];
         var how = Settled(settled.Step);
-        await run.RecordAsync(new PendingEntry("TargetsAgreed", new JsonObject
+        run.Record(new PendingEntry("TargetsAgreed", new JsonObject
         {
             ["targets"] = Texts.Numbers(agreement.Agreed!),
             ["rounds"] = agreement.Round,
@@ -77,7 +77,7 @@ internal static class AgreeStep
         var changes = answer.Counter.Where(c => agreement.Proposal.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => c.Value);
         var reason = string.IsNullOrWhiteSpace(answer.Reason) ? "(no reason given)" : answer.Reason;
         agreement = agreement.SellerCounters(run.Seller.Id, changes, reason, run.Now);
-        await run.RecordAsync(new PendingEntry("CounterProposed", new JsonObject
+        run.Record(new PendingEntry("CounterProposed", new JsonObject
         {
             ["targets"] = Texts.Numbers(agreement.PendingCounter!),
             ["reason"] = reason,

@@ -50,7 +50,8 @@ internal static class CloseStep
         await Task.WhenAll(
             run.EmailAsync(EmailTemplates.QuarterSummary, run.Seller, toSeller),
             run.EmailAsync(EmailTemplates.QuarterSummary, run.Manager, toManager),
-            run.RecordAsync(
+            RecordAndFlush(
+                run,
                 new PendingEntry("QuarterClosed", new JsonObject
                 {
                     ["metrics"] = summary,
@@ -70,6 +71,12 @@ internal static class CloseStep
             run.Progress.CoachingOpenings,
             run.Progress.Coaching?.IsOpen ?? false,
             run.Progress.Recognitions);
+    }
+
+    private static Task RecordAndFlush(CycleRun run, params PendingEntry[] entries)
+    {
+        run.Record(entries);
+        return run.FlushAsync();
     }
 
     /// <summary>

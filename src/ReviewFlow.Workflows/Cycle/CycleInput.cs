@@ -5,6 +5,7 @@ using ReviewFlow.Domain.Quarters;
 using ReviewFlow.Domain.Reviews;
 using ReviewFlow.Domain.Scheduling;
 using ReviewFlow.Domain.Trends;
+using ReviewFlow.Workflows.Shared;
 
 namespace ReviewFlow.Workflows.Cycle;
 
@@ -45,6 +46,7 @@ public sealed record HeldReview(int Period, IReadOnlyList<int> Weeks, DateTime A
 /// <param name="Reviews">Reviews held so far.</param>
 /// <param name="Recognitions">Recognitions sent.</param>
 /// <param name="CoachingOpenings">Times coaching opened.</param>
+/// <param name="Noted">Journal entries noted but not yet written (written with the next execution's first step).</param>
 public sealed record CycleProgress(
     CyclePhase Phase,
     IReadOnlyDictionary<string, double>? Agreed,
@@ -55,10 +57,11 @@ public sealed record CycleProgress(
     IReadOnlyList<int> ManagerExtraWeeks,
     IReadOnlyList<HeldReview> Reviews,
     int Recognitions,
-    int CoachingOpenings)
+    int CoachingOpenings,
+    IReadOnlyList<PendingEntry> Noted)
 {
     /// <summary>A cycle that has not started.</summary>
-    public static CycleProgress Start { get; } = new(CyclePhase.Define, null, 0, TrendTracker.Empty, null, null, [], [], 0, 0);
+    public static CycleProgress Start { get; } = new(CyclePhase.Define, null, 0, TrendTracker.Empty, null, null, [], [], 0, 0, []);
 }
 
 /// <summary>The input of each execution of a seller's cycle.</summary>

@@ -25,7 +25,7 @@ public sealed class SellerCycleOrchestrator : TaskOrchestrator<CycleInput, Cycle
 
         if (input.Progress.Phase == CyclePhase.Define)
         {
-            await run.RecordAsync(new PendingEntry("CycleStarted", new JsonObject
+            run.Record(new PendingEntry("CycleStarted", new JsonObject
             {
                 ["quarter"] = input.Profile.Quarter.Label,
                 ["cadence"] = input.Profile.Cadence.Name,
@@ -36,19 +36,27 @@ public sealed class SellerCycleOrchestrator : TaskOrchestrator<CycleInput, Cycle
             var proposed = await DefineStep.RunAsync(run);
             if (proposed is null)
             {
-                await run.RecordAsync(new PendingEntry("CycleAbandoned", new JsonObject { ["reason"] = "no expectation set was defined this quarter" }));
+                run.Record(new PendingEntry("CycleAbandoned", new JsonObject { ["reason"] = "no expectation set was defined this quarter" }));
+                await run.FlushAsync();
                 return null;
             }
 
             var agreed = await AgreeStep.RunAsync(run, proposed);
-            context.ContinueAsNew(new CycleInput(input.Profile, run.Progress with { Phase = CyclePhase.Review, Agreed = agreed, NextPeriod = 0 }));
+            context.ContinueAsNew(new CycleInput(input.Profile, run.Progress with { Phase = CyclePhase.Review, Agreed = agreed, NextPeriod = 0, Noted = run.TakeNoted() }));
             return null;
         }
 
         if (input.Progress.NextPeriod < periods.Count)
         {
             await ReviewPeriodStep.RunAsync(run, periods[input.Progress.NextPeriod]);
-            context.ContinueAsNew(new CycleInput(input.Profile, run.Progress with { NextPeriod = input.Progress.NextPeriod + 1 }));
+            if (input.Progress.NextPeriod == periods.Count - 1)
+            {
+                await run.FlushAsync(); // the close is days away: the last review should not wait for it to be on record
+            }
+
+            // Entries noted at the end of the period (the review, a coaching plan) ride along with the next
+            // execution's first booking rather than costing a round trip of their own.
+            context.ContinueAsNew(new CycleInput(input.Profile, run.Progress with { NextPeriod = input.Progress.NextPeriod + 1, Noted = run.TakeNoted() }));
             return null;
         }
 

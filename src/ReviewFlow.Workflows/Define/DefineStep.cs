@@ -40,7 +40,7 @@ internal static class DefineStep
             return null;
         }
 
-        await run.RecordAsync(new PendingEntry("ExpectationsDefined", new JsonObject { ["targets"] = Texts.Numbers(submitted.Targets) }));
+        run.Record(new PendingEntry("ExpectationsDefined", new JsonObject { ["targets"] = Texts.Numbers(submitted.Targets) }));
         return submitted.Targets;
     }
 }

@@ -19,7 +19,7 @@ internal static class DevelopStep
     {
         var plan = CoachingPlan.Open(run.Now, opened.Reason);
         run.Progress = run.Progress with { Coaching = plan, CoachingOpenings = run.Progress.CoachingOpenings + 1 };
-        await run.RecordAsync(new PendingEntry("CoachingOpened", new JsonObject
+        run.Record(new PendingEntry("CoachingOpened", new JsonObject
         {
             ["reason"] = opened.Reason,
             ["reviews"] = new JsonArray([.. opened.Reviews.Select(r => (JsonNode)BookMeeting.Iso(r))]),
@@ -81,7 +81,7 @@ internal static class DevelopStep
         }
 
         run.Progress = run.Progress with { Coaching = open.Diagnose(notes.Diagnosis, notes.Actions) };
-        await run.RecordAsync(new PendingEntry("CoachingPlanRecorded", new JsonObject
+        run.Record(new PendingEntry("CoachingPlanRecorded", new JsonObject
         {
             ["diagnosis"] = notes.Diagnosis.ToString().ToLowerInvariant(),
             ["actions"] = Texts.Strings(notes.Actions),

@@ -57,7 +57,7 @@ internal static class ReviewPeriodStep
             ReviewSlot = meeting is null ? run.Progress.ReviewSlot : PreferredSlot.Of(meeting.Start, run.Manager.Zone),
             Reviews = [.. run.Progress.Reviews, new HeldReview(period.Index, weeks, reviewAt, evaluation.Status, evaluation.Metrics)],
         };
-        await run.RecordAsync(new PendingEntry("ReviewHeld", new JsonObject
+        run.Record(new PendingEntry("ReviewHeld", new JsonObject
         {
             ["weeks"] = new JsonArray([.. weeks.Select(w => (JsonNode)w)]),
             ["status"] = StatusName(evaluation.Status),

@@ -20,6 +20,7 @@ namespace ReviewFlow.Workflows.Shared;
 /// <param name="Body">Agenda text.</param>
 /// <param name="Stamp">Journal stamp.</param>
 /// <param name="AlsoRecord">Entries to journal with the booking; each gets the slot's start and end added.</param>
+/// <param name="Earlier">Entries the orchestrator noted earlier (with their own times), written first.</param>
 public sealed record MeetingCommand(
     Person Organizer,
     Person Attendee,
@@ -31,7 +32,8 @@ public sealed record MeetingCommand(
     string Subject,
     string Body,
     Stamp Stamp,
-    IReadOnlyList<PendingEntry> AlsoRecord);
+    IReadOnlyList<PendingEntry> AlsoRecord,
+    IReadOnlyList<PendingEntry>? Earlier = null);
 
 /// <summary>A booked meeting.</summary>
 public sealed record BookedMeeting(string EventId, DateTime Start, DateTime End);
@@ -65,7 +67,7 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
                 ["windowStart"] = Iso(input.WindowStart),
                 ["windowEnd"] = Iso(busyEnd),
             });
-            await journal.AppendAsync([missed.ToEntry(context, input.Stamp, 0)], ct);
+            await journal.AppendAsync((input.Earlier ?? []).Append(missed).ToEntries(context, input.Stamp), ct);
             return null;
         }
 
@@ -90,7 +92,7 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
             return e with { Data = data };
         });
         var stamp = input.Stamp;
-        await journal.AppendAsync(also.Prepend(booked).ToEntries(context, stamp), ct);
+        await journal.AppendAsync((input.Earlier ?? []).Append(booked).Concat(also).ToEntries(context, stamp), ct);
         return new BookedMeeting(created.Id, created.StartUtc, created.EndUtc);
     }
 

@@ -16,6 +16,7 @@ namespace ReviewFlow.Workflows.Shared;
 /// </summary>
 internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile profile, CycleProgress progress)
 {
+    private readonly List<PendingEntry> _noted = [.. progress.Noted];
     private Task<ExtraCheckInRequested>? _extraRequest;
 
     public TaskOrchestrationContext Context { get; } = context;
@@ -49,8 +50,24 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
         ["quarter"] = Profile.Quarter.Label,
     };
 
-    public Task RecordAsync(params PendingEntry[] entries)
-        => Context.CallActivityAsync(nameof(RecordJournal), new JournalCommand(Stamp, entries));
+    /// <summary>
+    /// Notes journal entries now; they are written with the next email or booking (or by <see cref="FlushAsync"/>),
+    /// each with the time it was noted. A separate activity per record would cost the cycle a round trip each.
+    /// </summary>
+    public void Record(params PendingEntry[] entries)
+        => _noted.AddRange(entries.Select(e => e with { At = e.At ?? Now }));
+
+    /// <summary>Writes the noted entries now (when no email or booking follows).</summary>
+    public Task FlushAsync()
+        => _noted.Count == 0 ? Task.CompletedTask : Context.CallActivityAsync(nameof(RecordJournal), new JournalCommand(Stamp, TakeNoted()));
+
+    /// <summary>The noted entries not yet written, handed over (to the next execution or an activity).</summary>
+    public IReadOnlyList<PendingEntry> TakeNoted()
+    {
+        var noted = _noted.ToList();
+        _noted.Clear();
+        return noted;
+    }
 
     public Task EmailAsync(string template, Person to, JsonObject model, string? awaitedEvent = null, Person? cc = null, AwaitedAction? action = null, params PendingEntry[] alsoRecord)
     {
@@ -61,13 +78,13 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
             cc is null ? [] : [new EmailAddress(cc.Email, cc.Name)],
             model,
             action);
-        return Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord));
+        return Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord, TakeNoted()));
     }
 
     public Task<BookedMeeting?> BookAsync(string kind, DateTime windowStart, DateTime windowEnd, PreferredSlot? preferred, TimeSpan length, string subject, string body, params PendingEntry[] alsoRecord)
         => Context.CallActivityAsync<BookedMeeting?>(
             nameof(BookMeeting),
-            new MeetingCommand(Manager, Seller, kind, windowStart, windowEnd, preferred, length, subject, body, Stamp, alsoRecord));
+            new MeetingCommand(Manager, Seller, kind, windowStart, windowEnd, preferred, length, subject, body, Stamp, alsoRecord, TakeNoted()));
 
     /// <summary>The first moment at or after <paramref name="at"/> inside <paramref name="person"/>'s working hours.</summary>
     public static DateTime Opening(Person person, DateTime at) => person.WorkingHours.NextOpening(at, person.Zone);
@@ -105,6 +122,11 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
 
     private async Task<bool> UntilAsync(DateTime at, Task? answer)
     {
+        if (answer is null && at <= Now)
+        {
+            return false; // already there: no timer, no round trip
+        }
+
         using var stopTimer = new CancellationTokenSource();
         var timer = Context.CreateTimer(at, stopTimer.Token);
         while (true)

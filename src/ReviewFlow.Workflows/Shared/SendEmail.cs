@@ -6,7 +6,11 @@ using ReviewFlow.Integrations.Journal;
 namespace ReviewFlow.Workflows.Shared;
 
 /// <summary>An email to send, and the journal entries that go with it.</summary>
-public sealed record EmailCommand(EmailMessage Message, Stamp Stamp, IReadOnlyList<PendingEntry> AlsoRecord);
+/// <param name="Message">The email.</param>
+/// <param name="Stamp">Journal stamp.</param>
+/// <param name="AlsoRecord">Entries to journal with it.</param>
+/// <param name="Earlier">Entries the orchestrator noted earlier (with their own times), written first.</param>
+public sealed record EmailCommand(EmailMessage Message, Stamp Stamp, IReadOnlyList<PendingEntry> AlsoRecord, IReadOnlyList<PendingEntry>? Earlier = null);
 
 /// <summary>
 /// Sends one templated email exactly once (the idempotency key goes to the sender, which keeps a sent-log)
@@ -27,7 +31,7 @@ public sealed class SendEmail(IEmailSender sender, ICycleJournal journal) : Task
             ["template"] = input.Message.Template,
             ["subject"] = sent.Subject,
         });
-        var entries = input.AlsoRecord.Append(emailSent).ToEntries(context, input.Stamp);
+        var entries = (input.Earlier ?? []).Concat(input.AlsoRecord).Append(emailSent).ToEntries(context, input.Stamp);
         await journal.AppendAsync(entries, context.CancellationToken);
         return sent.Subject;
     }

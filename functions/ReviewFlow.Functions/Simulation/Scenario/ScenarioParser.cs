@@ -76,14 +76,15 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
         var policy = top.TryGet("policy", out var policyElement)
             ? PolicyReader.Read(policyElement, "policy", problems)
             : ReviewPolicy.Default;
+        Catalogue = policy?.Catalogue ?? MetricCatalogue.Default;
         var teams = ReadTeams(top, quarter);
         return problems.Count > 0 || quarter is null || policy is null || teams is null
             ? null
             : new Scenario(quarter, policy, teams, description);
     }
 
-    // TODO(lead): use policy.Catalogue once ReviewPolicy has it, so custom lower-is-better metrics are read right.
-    private static MetricCatalogue Catalogue => MetricCatalogue.Default;
+    // The policy's catalogue decides each metric's kind (custom lower-is-better metrics are declared there).
+    private MetricCatalogue Catalogue { get; set; } = MetricCatalogue.Default;
 
     private static string Quote(string text) => JsonProblems.Quote(text);
 

@@ -96,15 +96,17 @@ public sealed class LeedsSampleTests
     }
 
     [Fact]
-    public void Load_LeedsSample_BenOpensCoachingAtWeekEightAndClosesItAtWeekThirteen()
+    public void Load_LeedsSample_BenOpensCoachingAtWeekEightMissesOneCheckInAndClosesAtWeekThirteen()
     {
         var ben = Story("ben");
         var seller = Sample.Value.AllSellers.Single(s => s.Seller.Person.Id == "ben");
 
         Assert.Equal("fortnightly", ben.Cadence.Name);
         Assert.Equal("America/New_York", seller.Seller.Person.TimeZone);
-        Assert.Null(seller.Script.WeekFigures(6));
-        Assert.Equal("O B B B B O O", ben.Summary);
+        Assert.NotNull(seller.Script.WeekFigures(8));
+        Assert.Null(seller.Script.WeekFigures(9));
+        Assert.Null(seller.Script.WeekFigures(10));
+        Assert.Equal("O B B B N O O", ben.Summary);
         Assert.Equal(8, Assert.Single(ben.SignalsOf<CoachingOpened>()).LastWeek);
         Assert.Equal(13, Assert.Single(ben.SignalsOf<CoachingClosed>()).LastWeek);
         Assert.Empty(ben.SignalsOf<RecognitionEarned>());
