@@ -54,9 +54,9 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
         ArgumentNullException.ThrowIfNull(input);
         var ct = context.CancellationToken;
         var busyEnd = input.WindowEnd + Extension;
-        var organizerBusy = await calendar.GetBusyAsync(input.Organizer.Email, input.WindowStart, busyEnd, ct);
-        var attendeeBusy = await calendar.GetBusyAsync(input.Attendee.Email, input.WindowStart, busyEnd, ct);
-        var request = new SlotRequest(input.Organizer, input.Attendee, input.Length, input.WindowStart, input.WindowEnd, organizerBusy, attendeeBusy, input.Preferred);
+        var organizerBusy = calendar.GetBusyAsync(input.Organizer.Email, input.WindowStart, busyEnd, ct);
+        var attendeeBusy = calendar.GetBusyAsync(input.Attendee.Email, input.WindowStart, busyEnd, ct);
+        var request = new SlotRequest(input.Organizer, input.Attendee, input.Length, input.WindowStart, input.WindowEnd, await organizerBusy, await attendeeBusy, input.Preferred);
         var slot = SlotFinder.Find(request) ?? SlotFinder.Find(request with { WindowEnd = busyEnd });
         if (slot is null)
         {
