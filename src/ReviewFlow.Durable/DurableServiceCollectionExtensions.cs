@@ -41,6 +41,7 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton(storageOptions);
         services.AddSingleton(registry);
         services.AddSingleton<StorageOperationCounter>();
+        services.AddSingleton<EngineCounters>();
         services.AddSingleton<TaskHubStorage>();
         services.AddSingleton<LargeTextStore>();
         services.AddSingleton<InstanceStore>();

@@ -14,7 +14,9 @@ public sealed record SimulationSettings(string ScenarioPath, string OutDirectory
 /// <param name="TimelineEntries">Entries written to timeline.json.</param>
 /// <param name="Emails">Emails in the outbox.</param>
 /// <param name="Meetings">Meetings booked.</param>
-/// <param name="Activities">Activities run (from the journal and the engine).</param>
+/// <param name="Episodes">Orchestration episodes the engine committed (every step of every cycle).</param>
+/// <param name="Activities">Activities the engine ran.</param>
+/// <param name="EngineStorageRequests">Storage requests the engine sent (the adapters' own are not counted).</param>
 /// <param name="WallTime">Wall time of the quarter (storage start excluded).</param>
 /// <param name="VirtualDays">Virtual days the quarter covered.</param>
 /// <param name="PeakWorkingSetBytes">Peak working set of this process.</param>
@@ -25,7 +27,9 @@ public sealed record SimulationResult(
     int TimelineEntries,
     int Emails,
     int Meetings,
+    long Episodes,
     long Activities,
+    long EngineStorageRequests,
     TimeSpan WallTime,
     double VirtualDays,
     long PeakWorkingSetBytes,

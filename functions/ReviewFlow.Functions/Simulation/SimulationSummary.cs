@@ -8,12 +8,15 @@ internal static class SimulationSummary
 {
     public static void Print(IAnsiConsole console, SimulationResult result)
     {
-        var table = new Table().AddColumns("Cycles", "Timeline entries", "Emails", "Meetings", "Virtual days", "Wall time", "Peak memory");
+        var seconds = Math.Max(result.WallTime.TotalSeconds, 0.001);
+        var table = new Table().AddColumns("Cycles", "Timeline entries", "Emails", "Meetings", "Episodes/s", "Activities/s", "Virtual days", "Wall time", "Peak memory");
         table.AddRow(
             result.Cycles.ToString(CultureInfo.InvariantCulture),
             result.TimelineEntries.ToString(CultureInfo.InvariantCulture),
             result.Emails.ToString(CultureInfo.InvariantCulture),
             result.Meetings.ToString(CultureInfo.InvariantCulture),
+            (result.Episodes / seconds).ToString("F0", CultureInfo.InvariantCulture),
+            (result.Activities / seconds).ToString("F0", CultureInfo.InvariantCulture),
             result.VirtualDays.ToString("F0", CultureInfo.InvariantCulture),
             $"{result.WallTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s",
             $"{(result.PeakWorkingSetBytes / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture)} MiB");

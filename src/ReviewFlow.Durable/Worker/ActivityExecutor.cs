@@ -8,7 +8,7 @@ namespace ReviewFlow.Durable.Worker;
 /// exception becomes a TaskFailed (the orchestrator's retry policy decides); failing to even start it
 /// (not registered, constructor threw) is an infrastructure failure that the caller retries.
 /// </summary>
-internal sealed class ActivityExecutor(DurableTaskRegistry registry, IServiceProvider services, TimeProvider clock)
+internal sealed class ActivityExecutor(DurableTaskRegistry registry, IServiceProvider services, TimeProvider clock, EngineCounters counters)
 {
     public async Task<HistoryEvent> ExecuteAsync(ActivityWorkItem workItem, int attempt, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ internal sealed class ActivityExecutor(DurableTaskRegistry registry, IServicePro
         await using var scope = services.CreateAsyncScope();
         var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
         var context = new TaskActivityContext(workItem.Name, workItem.InstanceId, workItem.ExecutionId, workItem.TaskId, attempt, cancellationToken);
+        counters.ActivityRan();
         try
         {
             var input = DurableJson.Deserialize(workItem.Input, activity.InputType);

@@ -37,7 +37,8 @@ internal sealed partial class OrchestrationProcessor(
     DurableTaskRegistry registry,
     IServiceProvider services,
     ILoggerFactory loggerFactory,
-    TimeProvider clock)
+    TimeProvider clock,
+    EngineCounters counters)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("ReviewFlow.Durable.Orchestrations");
 
@@ -240,6 +241,7 @@ internal sealed partial class OrchestrationProcessor(
             return false;
         }
 
+        counters.EpisodeCommitted();
         episode.AfterCommit(state);
         cache.Set(state);
         await outbox.CarryOutAsync(state, state.Outbox, recovering: false, cancellationToken, allowLocalActivities: options.AllowLocalActivities);
