@@ -28,16 +28,19 @@ internal static class AgreeStep
 
         var settled = agreement.Audit[^1];
         var how = Settled(settled.Step);
+
+        // Running out of rounds ends the round a "keep" or "revise" would have opened: it was never held.
+        var rounds = settled.Step == AgreementStep.RoundsExhausted ? agreement.Round - 1 : agreement.Round;
         run.Record(new PendingEntry("TargetsAgreed", new JsonObject
         {
             ["targets"] = Texts.Numbers(agreement.Agreed!),
-            ["rounds"] = agreement.Round,
+            ["rounds"] = rounds,
             ["settled"] = settled.Step.ToString(),
             ["audit"] = Audit(agreement),
         }));
         var model = run.Model(run.Seller);
         model["targets"] = Texts.Targets(agreement.Agreed!, run.Policy.Catalogue);
-        model["rounds"] = agreement.Round;
+        model["rounds"] = rounds;
         model["settled"] = how;
         await run.EmailAsync(EmailTemplates.TargetsAgreed, run.Seller, model, cc: run.Manager);
         return agreement.Agreed!;
@@ -127,10 +130,22 @@ internal static class AgreeStep
         }
 
         var reason = string.IsNullOrWhiteSpace(answer.Reason) ? "(no reason given)" : answer.Reason;
+        // A revision names what changes; every other target stays as proposed (nothing dropped silently).
         agreement = answer.Revise is { Count: > 0 } revised
-            ? agreement.ManagerRevises(run.Manager.Id, revised, reason, run.Now)
+            ? agreement.ManagerRevises(run.Manager.Id, Overlay(agreement.Proposal, revised), reason, run.Now)
             : agreement.ManagerKeeps(run.Manager.Id, reason, run.Now);
         return agreement.Round > run.Policy.MaxAgreementRounds ? agreement.RoundsExhausted(run.Now) : agreement;
+    }
+
+    private static Dictionary<string, double> Overlay(IReadOnlyDictionary<string, double> proposal, IReadOnlyDictionary<string, double> changes)
+    {
+        var merged = proposal.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var (key, value) in changes.Where(c => proposal.ContainsKey(c.Key)))
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     private static string Settled(AgreementStep step) => step switch

@@ -69,8 +69,13 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
         return noted;
     }
 
-    public Task EmailAsync(string template, Person to, JsonObject model, string? awaitedEvent = null, Person? cc = null, AwaitedAction? action = null, params PendingEntry[] alsoRecord)
+    /// <summary>
+    /// Sends a templated email once the recipient's working day has begun (METHOD.md rule 5): an answer that
+    /// arrives at night is followed up in the morning, not at 3 a.m.
+    /// </summary>
+    public async Task EmailAsync(string template, Person to, JsonObject model, string? awaitedEvent = null, Person? cc = null, AwaitedAction? action = null, params PendingEntry[] alsoRecord)
     {
+        await WaitUntilAsync(Opening(to, Now));
         action ??= awaitedEvent is null ? null : new AwaitedAction(Context.InstanceId, awaitedEvent, to.Id);
         var message = new EmailMessage(
             template,
@@ -78,7 +83,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
             cc is null ? [] : [new EmailAddress(cc.Email, cc.Name)],
             model,
             action);
-        return Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord, TakeNoted()));
+        await Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord, TakeNoted()));
     }
 
     public Task<BookedMeeting?> BookAsync(string kind, DateTime windowStart, DateTime windowEnd, PreferredSlot? preferred, TimeSpan length, string subject, string body, params PendingEntry[] alsoRecord)
@@ -137,10 +142,11 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
                 waits.Add(answer);
             }
 
+            Task<ExtraCheckInRequested>? extra = null;
             if (AnswersExtraCheckIns)
             {
-                _extraRequest ??= Context.WaitForExternalEvent<ExtraCheckInRequested>(nameof(ExtraCheckInRequested));
-                waits.Add(_extraRequest);
+                extra = _extraRequest ??= Context.WaitForExternalEvent<ExtraCheckInRequested>(nameof(ExtraCheckInRequested));
+                waits.Add(extra);
             }
 
             var first = await Task.WhenAny(waits);
@@ -155,9 +161,12 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
                 return true;
             }
 
-            var request = await _extraRequest!;
-            _extraRequest = null;
-            await ExtraCheckIns.AnswerAsync(this, request);
+            // Two waits can run at once (emails to people in different time zones): only one answers the request.
+            if (ReferenceEquals(first, _extraRequest))
+            {
+                _extraRequest = null;
+                await ExtraCheckIns.AnswerAsync(this, await extra!);
+            }
         }
     }
 

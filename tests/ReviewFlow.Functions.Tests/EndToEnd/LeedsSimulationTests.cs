@@ -177,6 +177,24 @@ public sealed class LeedsSimulationTests(LeedsSimulationFixture run) : IClassFix
     }
 
     [Fact]
+    public void Simulate_Emails_LandInsideTheRecipientsWorkingHours()
+    {
+        var people = ScenarioPeople();
+        var emails = run.Timeline.Where(e => e.Type == "EmailSent").ToList();
+        Assert.NotEmpty(emails);
+        foreach (var email in emails)
+        {
+            var to = email.Data["to"]!.GetValue<string>();
+            if (people.TryGetValue(to, out var person))
+            {
+                Assert.True(
+                    person.WorkingHours.Covers(email.At, TimeSpan.Zero, person.Zone),
+                    $"{email.Data["template"]} to {to} at {email.At:u} is outside their working hours");
+            }
+        }
+    }
+
+    [Fact]
     public void Simulate_Reviews_KeepTheSameWeekdayAndTimeWhenFree()
     {
         var mark = ScenarioPeople()["mark@example.test"];
