@@ -98,13 +98,19 @@ public sealed class DurableTaskClient
 
     /// <summary>
     /// Sends an event that arrives at <paramref name="deliverAt"/>: a durable timer holds it until then (under a
-    /// virtual clock, time jumps to it like to any timer). The caller's <paramref name="eventId"/> makes a repeated
-    /// call harmless: the same timer row is written again, and an instance applies an event id once.
+    /// virtual clock, time jumps to it like to any timer). Repeating the call with the same
+    /// <paramref name="eventId"/> and time rewrites the same timer row, and an execution applies an event id
+    /// once; a copy that arrives after the instance continued as new is a new event to the new execution.
     /// </summary>
     public async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload, DateTimeOffset deliverAt, string eventId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        if (eventId.Length > 200 || eventId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        {
+            throw new ArgumentException($"Event id '{eventId}' must be at most 200 characters without '/', '\\', '#', '?' or control characters (it is part of a table key).", nameof(eventId));
+        }
+
         await RequireExistingAsync(instanceId, cancellationToken);
         var due = deliverAt.UtcDateTime;
         var raised = new EventRaised(eventName, DurableJson.Serialize(eventPayload), eventId) { Timestamp = due };

@@ -9,7 +9,7 @@ public sealed class EngineCounters
     /// <summary>Episodes committed (an orchestrator ran and its new history was stored).</summary>
     public long Episodes => Interlocked.Read(ref _episodes);
 
-    /// <summary>Activity executions finished (completed or failed), retries included.</summary>
+    /// <summary>Activity executions started, retries included.</summary>
     public long Activities => Interlocked.Read(ref _activities);
 
     internal void EpisodeCommitted() => Interlocked.Increment(ref _episodes);

@@ -65,29 +65,31 @@ internal static class AgreeStep
         var answer = await run.AwaitAsync<TargetsAnswered>(
             nameof(TargetsAnswered),
             [ManagerNudges.Reminder(run, run.Seller, about, run.Link("accept"), sent + run.Policy.ReminderAfter)],
-            sent + run.Policy.AgreementDeadline);
+            sent + run.Policy.AgreementDeadline,
+            answer => answer.Accept ? null : CycleRun.ProblemWith(() => Counter(run, agreement, answer)));
         if (answer is null)
         {
             return agreement.DeadlinePassed(run.Now);
         }
 
-        if (answer.Accept || answer.Counter is not { Count: > 0 })
+        if (answer.Accept)
         {
             return agreement.SellerAccepts(run.Seller.Id, run.Now);
         }
 
-        // Only metrics on the table can be countered; anything else is dropped rather than failing the cycle.
-        var changes = answer.Counter.Where(c => agreement.Proposal.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => c.Value);
-        var reason = string.IsNullOrWhiteSpace(answer.Reason) ? "(no reason given)" : answer.Reason;
-        agreement = agreement.SellerCounters(run.Seller.Id, changes, reason, run.Now);
+        agreement = Counter(run, agreement, answer);
         run.Record(new PendingEntry("CounterProposed", new JsonObject
         {
             ["targets"] = Texts.Numbers(agreement.PendingCounter!),
-            ["reason"] = reason,
+            ["reason"] = answer.Reason,
             ["round"] = agreement.Round,
         }));
         return agreement;
     }
+
+    /// <summary>The counter applied; throws (and the answer is rejected) without changes or a reason.</summary>
+    private static TargetAgreement Counter(CycleRun run, TargetAgreement agreement, TargetsAnswered answer)
+        => agreement.SellerCounters(run.Seller.Id, answer.Counter ?? new Dictionary<string, double>(), answer.Reason ?? string.Empty, run.Now);
 
     private static async Task<TargetAgreement> ManagerAnswerAsync(CycleRun run, TargetAgreement agreement)
     {
@@ -118,29 +120,35 @@ internal static class AgreeStep
         var answer = await run.AwaitAsync<CounterAnswered>(
             nameof(CounterAnswered),
             ManagerNudges.For(run, $"{run.Seller.Name}'s counter-proposal", run.Link("counter"), sent),
-            sent + run.Policy.AgreementDeadline);
+            sent + run.Policy.AgreementDeadline,
+            answer => answer.Accept ? null : CycleRun.ProblemWith(() => Answer(run, agreement, answer)));
         if (answer is null)
         {
             return agreement.DeadlinePassed(run.Now);
         }
 
+        agreement = Answer(run, agreement, answer);
+        return !agreement.IsSettled && agreement.Round > run.Policy.MaxAgreementRounds ? agreement.RoundsExhausted(run.Now) : agreement;
+    }
+
+    /// <summary>The manager's answer applied: accept, revise (a revision names what changes; every other target stays) or keep.</summary>
+    private static TargetAgreement Answer(CycleRun run, TargetAgreement agreement, CounterAnswered answer)
+    {
         if (answer.Accept)
         {
             return agreement.ManagerAccepts(run.Manager.Id, run.Now);
         }
 
-        var reason = string.IsNullOrWhiteSpace(answer.Reason) ? "(no reason given)" : answer.Reason;
-        // A revision names what changes; every other target stays as proposed (nothing dropped silently).
-        agreement = answer.Revise is { Count: > 0 } revised
+        var reason = answer.Reason ?? string.Empty;
+        return answer.Revise is { Count: > 0 } revised
             ? agreement.ManagerRevises(run.Manager.Id, Overlay(agreement.Proposal, revised), reason, run.Now)
             : agreement.ManagerKeeps(run.Manager.Id, reason, run.Now);
-        return agreement.Round > run.Policy.MaxAgreementRounds ? agreement.RoundsExhausted(run.Now) : agreement;
     }
 
     private static Dictionary<string, double> Overlay(IReadOnlyDictionary<string, double> proposal, IReadOnlyDictionary<string, double> changes)
     {
         var merged = proposal.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        foreach (var (key, value) in changes.Where(c => proposal.ContainsKey(c.Key)))
+        foreach (var (key, value) in changes)
         {
             merged[key] = value;
         }

@@ -20,8 +20,13 @@ public sealed class SellerCycleOrchestrator : TaskOrchestrator<CycleInput, Cycle
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var run = new CycleRun(context, input.Profile, input.Progress) { AnswersExtraCheckIns = input.Progress.Phase == CyclePhase.Review };
         var periods = input.Profile.Quarter.Periods(input.Profile.Cadence.IntervalDays);
+
+        // Extra check-ins belong to the review periods: not before targets are agreed, not after the last review.
+        using var run = new CycleRun(context, input.Profile, input.Progress)
+        {
+            AnswersExtraCheckIns = input.Progress.Phase == CyclePhase.Review && input.Progress.NextPeriod < periods.Count,
+        };
 
         if (input.Progress.Phase == CyclePhase.Define)
         {
@@ -49,6 +54,7 @@ public sealed class SellerCycleOrchestrator : TaskOrchestrator<CycleInput, Cycle
         if (input.Progress.NextPeriod < periods.Count)
         {
             await ReviewPeriodStep.RunAsync(run, periods[input.Progress.NextPeriod]);
+            await run.FinishExtraCheckInsAsync();
             if (input.Progress.NextPeriod == periods.Count - 1)
             {
                 await run.FlushAsync(); // the close is days away: the last review should not wait for it to be on record

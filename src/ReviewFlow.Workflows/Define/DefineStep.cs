@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReviewFlow.Domain.Metrics;
 using ReviewFlow.Integrations.Email;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Shared;
@@ -34,7 +35,10 @@ internal static class DefineStep
         var submitted = await run.AwaitAsync<ExpectationsSubmitted>(
             nameof(ExpectationsSubmitted),
             ManagerNudges.For(run, about, run.Link("define"), run.Now),
-            run.Profile.Quarter.EndUtc);
+            run.Profile.Quarter.EndUtc,
+            answer => answer.Targets is not { Count: > 0 } targets
+                ? "an expectation set needs at least one target"
+                : ExpectationSet.From(targets, run.Policy.Catalogue).Validate() is { Count: > 0 } problems ? string.Join(" ", problems) : null);
         if (submitted is null)
         {
             return null;

@@ -74,7 +74,8 @@ internal static class DevelopStep
         var notes = await run.AwaitAsync<CoachingNotesSubmitted>(
             nameof(CoachingNotesSubmitted),
             [ManagerNudges.Reminder(run, run.Manager, about, run.Link("coaching-notes"), meetingEnd + run.Policy.ReminderAfter)],
-            meetingEnd + run.Policy.EscalateAfter);
+            meetingEnd + run.Policy.EscalateAfter,
+            answer => CycleRun.ProblemWith(() => plan.Diagnose(answer.Diagnosis, answer.Actions ?? [])));
         if (notes is null || run.Progress.Coaching is not { IsOpen: true } open)
         {
             return;

@@ -16,6 +16,9 @@ internal static class ExtraCheckIns
     {
         var policy = run.Policy;
         var by = request.By == RequestedBy.Manager ? "manager" : "seller";
+
+        // The week is the cycle's own clock, not the requester's say: the budget cannot be gamed or broken by a bad week.
+        request = request with { Week = run.Profile.Quarter.WeekAt(run.Now) };
         var decision = ExtraCheckInBudget.Decide(request.By, request.Week, run.Progress.ManagerExtraWeeks, policy);
         if (!decision.Allowed)
         {

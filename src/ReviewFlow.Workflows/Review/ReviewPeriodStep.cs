@@ -27,17 +27,21 @@ internal static class ReviewPeriodStep
         var weeks = period.Weeks;
         var weeksText = Texts.Weeks(weeks);
 
-        // The review sits at the end of its period: from the Thursday of its last week to the Thursday after.
+        // The review sits at the end of its period: from the fourth day of its last week for a week. A period
+        // that starts late (a long agreement, a coaching conversation) books from now, never in the past.
         var windowStart = quarter.WeekStartUtc(period.LastWeek).AddDays(3);
+        var windowEnd = windowStart.AddDays(7);
+        windowStart = windowStart < run.Now ? run.Now : windowStart;
+        windowEnd = windowEnd < windowStart.AddDays(2) ? windowStart.AddDays(7) : windowEnd;
         var meeting = await run.BookAsync(
             "review",
             windowStart,
-            windowStart.AddDays(7),
+            windowEnd,
             run.Progress.ReviewSlot,
             policy.ReviewLength,
             $"Review ({weeksText}): {run.Seller.Name} and {run.Manager.Name}",
             $"Progress against the agreed targets for {weeksText}: what is working, what is not, and what support would help.");
-        var reviewAt = meeting?.Start ?? windowStart.AddDays(7);
+        var reviewAt = meeting?.Start ?? windowEnd;
 
         var checkIn = await RequestCheckInAsync(run, weeks, weeksText, reviewAt);
         await run.WaitUntilAsync(reviewAt);
@@ -77,6 +81,25 @@ internal static class ReviewPeriodStep
         }
     }
 
+    /// <summary>
+    /// The check-in form goes out the policy's lead time before the review, inside the seller's working day;
+    /// when that lands on or after the review (a Monday review after a weekend), the last working day before.
+    /// </summary>
+    private static DateTime CheckInRequestTime(CycleRun run, DateTime reviewAt)
+    {
+        var seller = run.Seller;
+        for (var back = run.Policy.CheckInLeadTime; back <= run.Policy.CheckInLeadTime + TimeSpan.FromDays(7); back += TimeSpan.FromDays(1))
+        {
+            var opening = CycleRun.Opening(seller, reviewAt - back);
+            if (opening < reviewAt - run.Policy.CheckInReminderBefore)
+            {
+                return opening;
+            }
+        }
+
+        return reviewAt - run.Policy.CheckInLeadTime;
+    }
+
     public static string StatusName(ReviewStatus status) => status switch
     {
         ReviewStatus.Below => "below",
@@ -88,13 +111,7 @@ internal static class ReviewPeriodStep
     private static async Task<CheckIn?> RequestCheckInAsync(CycleRun run, IReadOnlyList<int> weeks, string weeksText, DateTime reviewAt)
     {
         var policy = run.Policy;
-        var requestAt = CycleRun.Opening(run.Seller, reviewAt - policy.CheckInLeadTime);
-        if (requestAt >= reviewAt)
-        {
-            requestAt = reviewAt - policy.CheckInLeadTime;
-        }
-
-        await run.WaitUntilAsync(requestAt);
+        await run.WaitUntilAsync(CheckInRequestTime(run, reviewAt));
         var link = run.Link("checkin");
         var model = run.Model(run.Seller);
         model["weeks"] = weeksText;
@@ -110,10 +127,15 @@ internal static class ReviewPeriodStep
             alsoRecord: new PendingEntry("CheckInRequested", new JsonObject { ["weeks"] = weeksJson }));
 
         // Reminders stop as soon as the data has arrived; without it the review still happens, with no status.
+        // A check-in for other weeks (a late one for the previous review) is recorded as rejected, not used here.
+        var reportedKeys = ExpectationSet.From(run.Progress.Agreed!, policy.Catalogue).Targets.Select(PeriodEvaluator.ReportedKey).ToList();
         var submitted = await run.AwaitAsync<CheckInSubmitted>(
             nameof(CheckInSubmitted),
             [ManagerNudges.Reminder(run, run.Seller, $"your check-in for {weeksText}", link, reviewAt - policy.CheckInReminderBefore)],
-            reviewAt);
+            reviewAt,
+            answer => answer.CheckIn?.Weeks is not { Count: > 0 }
+                ? "a check-in needs the figures of at least one week"
+                : answer.CheckIn.Validate(weeks, reportedKeys) is { Count: > 0 } problems ? string.Join(" ", problems) : null);
         if (submitted is null)
         {
             return null;

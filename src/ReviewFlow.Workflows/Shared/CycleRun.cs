@@ -14,9 +14,10 @@ namespace ReviewFlow.Workflows.Shared;
 /// verbs every step needs (journal, email, book, wait with reminders). Lives only inside the orchestrator, so
 /// everything here must be deterministic: time comes from the context, I/O goes through activities.
 /// </summary>
-internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile profile, CycleProgress progress)
+internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile profile, CycleProgress progress) : IDisposable
 {
     private readonly List<PendingEntry> _noted = [.. progress.Noted];
+    private readonly CancellationTokenSource _stopExtraRequests = new();
     private Task<ExtraCheckInRequested>? _extraRequest;
 
     public TaskOrchestrationContext Context { get; } = context;
@@ -96,30 +97,54 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
 
     /// <summary>
     /// Waits for <paramref name="eventName"/> until <paramref name="deadline"/>, running each nudge at its time
-    /// if the answer has not come by then. Null when the deadline passes first.
+    /// if the answer has not come by then. Null when the deadline passes first. An answer
+    /// <paramref name="problemWith"/> finds fault with is recorded as rejected (with the reason) and the wait
+    /// goes on: a bad answer never fails the seller's cycle, and never passes for a good one.
     /// </summary>
-    public async Task<T?> AwaitAsync<T>(string eventName, IReadOnlyList<Nudge> nudges, DateTime deadline)
+    public async Task<T?> AwaitAsync<T>(string eventName, IReadOnlyList<Nudge> nudges, DateTime deadline, Func<T, string?>? problemWith = null)
         where T : class
     {
-        using var stop = new CancellationTokenSource();
-        var answer = Context.WaitForExternalEvent<T>(eventName, stop.Token);
-        foreach (var nudge in nudges.Where(n => n.At < deadline).OrderBy(n => n.At))
+        var pending = new Queue<Nudge>(nudges.Where(n => n.At < deadline).OrderBy(n => n.At));
+        while (true)
         {
-            if (await UntilAsync(nudge.At, answer))
+            using var stop = new CancellationTokenSource();
+            var answer = Context.WaitForExternalEvent<T>(eventName, stop.Token);
+            while (!await UntilAsync(pending.Count > 0 ? pending.Peek().At : deadline, answer))
             {
-                return await answer;
+                if (pending.Count == 0)
+                {
+                    Cancel(stop);
+                    return null;
+                }
+
+                await pending.Dequeue().Act();
             }
 
-            await nudge.Act();
-        }
+            var received = await answer;
+            if (problemWith?.Invoke(received) is not { } problem)
+            {
+                return received;
+            }
 
-        if (await UntilAsync(deadline, answer))
+            Record(new PendingEntry("AnswerRejected", new JsonObject { ["event"] = eventName, ["problem"] = problem }));
+        }
+    }
+
+    /// <summary>
+    /// Before an execution ends: answers a request for an extra check-in that arrived while the cycle was busy
+    /// with something else, then stops listening, so requests arriving later stay buffered for the next
+    /// execution (ContinueAsNew carries them) instead of landing on a waiter nobody reads.
+    /// </summary>
+    public async Task FinishExtraCheckInsAsync()
+    {
+        while (_extraRequest is { IsCompleted: true } arrived)
         {
-            return await answer;
+            _extraRequest = null;
+            await ExtraCheckIns.AnswerAsync(this, await arrived);
         }
 
-        Cancel(stop);
-        return null;
+        Cancel(_stopExtraRequests);
+        _extraRequest = null;
     }
 
     /// <summary>Waits until <paramref name="at"/>, answering extra check-in requests meanwhile.</summary>
@@ -145,7 +170,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
             Task<ExtraCheckInRequested>? extra = null;
             if (AnswersExtraCheckIns)
             {
-                extra = _extraRequest ??= Context.WaitForExternalEvent<ExtraCheckInRequested>(nameof(ExtraCheckInRequested));
+                extra = _extraRequest ??= Context.WaitForExternalEvent<ExtraCheckInRequested>(nameof(ExtraCheckInRequested), _stopExtraRequests.Token);
                 waits.Add(extra);
             }
 
@@ -167,6 +192,22 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
                 _extraRequest = null;
                 await ExtraCheckIns.AnswerAsync(this, await extra!);
             }
+        }
+    }
+
+    public void Dispose() => _stopExtraRequests.Dispose();
+
+    /// <summary>The message of what <paramref name="attempt"/> throws for a bad answer, or null when it goes through.</summary>
+    public static string? ProblemWith(Action attempt)
+    {
+        try
+        {
+            attempt();
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return e.Message;
         }
     }
 

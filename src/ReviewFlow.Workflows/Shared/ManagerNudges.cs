@@ -40,7 +40,7 @@ internal static class ManagerNudges
         {
             var model = run.Model(person);
             model["about"] = about;
-            model["dueText"] = "as soon as you can";
+            model["dueText"] = "whenever you have a moment";
             model["link"] = link;
             return run.EmailAsync(
                 EmailTemplates.Reminder,

@@ -62,6 +62,9 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
     // Ids become durable instance ids, so they must be unique across managers and sellers of the whole scenario.
     private readonly Dictionary<string, string> _idPaths = new(StringComparer.Ordinal);
 
+    // One mailbox is one person: the dev calendar's busy times and every invitation are keyed by it.
+    private readonly Dictionary<string, string> _personEmailPaths = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The scenario, or null when a problem was recorded.</summary>
     public Scenario? Parse(JsonElement root)
     {
@@ -92,6 +95,9 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
 
     private static string Invariant(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelPattern();
+
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
@@ -112,6 +118,13 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
         var weeks = problems.Integer(fields, "weeks");
         if (label is null || start is null || weeks is null)
         {
+            return null;
+        }
+
+        // The label becomes part of every cycle's instance id ("cycle-2027-Q1-priya").
+        if (!LabelPattern().IsMatch(label))
+        {
+            problems.Add(fields.PathOf("label"), $"{Quote(label)} must be letters, digits, '-' or '_' (it becomes part of instance ids), like \"2027-Q1\"");
             return null;
         }
 
@@ -223,6 +236,12 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
         var id = Id(fields);
         var name = problems.String(fields, "name", required: true);
         var email = Email(fields, "email", required: true);
+        if (email is not null && !_personEmailPaths.TryAdd(email, fields.PathOf("email")))
+        {
+            problems.Add(fields.PathOf("email"), $"{Quote(email)} is already used at {_personEmailPaths[email]} (each person needs their own mailbox)");
+            email = null;
+        }
+
         var timeZone = TimeZone(fields);
         var hours = ReadWorkingHours(fields);
         return id is null || name is null || email is null || timeZone is null || hours is null
