@@ -47,6 +47,14 @@ public sealed class DurableWorkerOptions
     /// </summary>
     public bool LocalActivityDispatch { get; set; } = true;
 
+    /// <summary>
+    /// Deliver due timers (and delayed events and starts) to this process's own dispatcher instead of through a
+    /// control queue. The timer row stays until the episode is committed, and guards the instance while its
+    /// local activities run, so a crash fires it again. Only for a task hub served by a single worker process
+    /// (simulations, a single standalone instance): other workers' sweepers would fire rows this one holds.
+    /// </summary>
+    public bool LocalTimerDelivery { get; set; }
+
     /// <summary>Base of the backoff before a failed work item is retried (doubles each delivery, capped at a minute).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "RetryBackoff must be between 0 and 10 minutes.")]
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);

@@ -43,7 +43,8 @@ internal static class SimulationServices
                 storage.ConnectionString = connectionString;
                 storage.TaskHubName = taskHub;
             },
-            tasks => tasks.AddReviewFlowWorkflows());
+            tasks => tasks.AddReviewFlowWorkflows(),
+            worker => worker.LocalTimerDelivery = true); // one worker process owns the simulation's task hub
         return services.BuildServiceProvider();
     }
 }

@@ -30,7 +30,7 @@ internal sealed partial class ControlQueueDispatcher(
 
     // One undeleted control message per instance with activities running in this process: if the
     // process dies, it reappears and tells the next worker to re-send them (see LocalActivityRunner).
-    private readonly Dictionary<string, QueueDelivery> _guards = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Delivery> _guards = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentOrchestrations);
     private int _held;
@@ -201,9 +201,11 @@ internal sealed partial class ControlQueueDispatcher(
                     guarded = _guards.ContainsKey(instanceId);
                 }
 
-                var redelivered = batch.Any(d => d is QueueDelivery && d.DequeueCount > 1);
+                // A timer row fired again with none of its activities running here outlived a crashed worker.
+                var redelivered = batch.Any(d => d is QueueDelivery && d.DequeueCount > 1)
+                    || (batch.Any(d => d is LocalTimerDelivery) && !localActivities.HasOutstanding(instanceId));
                 var options = new EpisodeOptions(
-                    AllowLocalActivities: guarded || batch.Any(d => d is QueueDelivery),
+                    AllowLocalActivities: guarded || batch.Any(d => d.CanGuard),
                     Redelivered: redelivered,
                     MayBeNew: attempt == 1 && !redelivered);
                 outcome = await processor.ProcessAsync(instanceId, [.. batch.Select(r => r.Message)], options, cancellationToken);
@@ -254,8 +256,8 @@ internal sealed partial class ControlQueueDispatcher(
     /// </summary>
     private async Task CompleteBatchAsync(string instanceId, List<Delivery> batch)
     {
-        await Task.WhenAll(batch.Where(d => d is not QueueDelivery).Select(d => d.CompleteAsync()));
-        var queued = batch.OfType<QueueDelivery>().ToList();
+        await Task.WhenAll(batch.Where(d => !d.CanGuard).Select(d => d.CompleteAsync()));
+        var queued = batch.Where(d => d.CanGuard).ToList();
         lock (_lock)
         {
             if (localActivities.HasOutstanding(instanceId) && !_guards.ContainsKey(instanceId) && queued.Count > 0)
@@ -271,7 +273,7 @@ internal sealed partial class ControlQueueDispatcher(
 
     private async Task ReleaseGuardIfUnneededAsync(string instanceId)
     {
-        QueueDelivery? guard = null;
+        Delivery? guard = null;
         lock (_lock)
         {
             if (!localActivities.HasOutstanding(instanceId))
@@ -295,7 +297,7 @@ internal sealed partial class ControlQueueDispatcher(
             List<QueueDelivery> due;
             lock (_lock)
             {
-                due = [.. _guards.Values.Where(g => System.Diagnostics.Stopwatch.GetElapsedTime(g.HiddenSince) > _options.VisibilityTimeout / 2)];
+                due = [.. _guards.Values.OfType<QueueDelivery>().Where(g => System.Diagnostics.Stopwatch.GetElapsedTime(g.HiddenSince) > _options.VisibilityTimeout / 2)];
             }
 
             foreach (var guard in due)
@@ -316,7 +318,7 @@ internal sealed partial class ControlQueueDispatcher(
     /// <summary>On shutdown, after the drain: make every guard visible, so another worker recovers what is left.</summary>
     public async Task ReleaseGuardsAsync()
     {
-        List<QueueDelivery> guards;
+        List<Delivery> guards;
         lock (_lock)
         {
             guards = [.. _guards.Values];

@@ -27,6 +27,9 @@ internal abstract class Delivery(ControlMessage message)
 
     /// <summary>The worker is stopping: have it come back at once, for another worker.</summary>
     public abstract Task ReleaseAsync();
+
+    /// <summary>Whether, left undone, it comes back after a crash: then it can guard an instance's local activities.</summary>
+    public virtual bool CanGuard => false;
 }
 
 /// <summary>A message received from a control queue.</summary>
@@ -41,6 +44,8 @@ internal sealed class QueueDelivery(QueueClient queue, QueueMessage queueMessage
     public override string Id => QueueMessage.MessageId;
 
     public override long DequeueCount => QueueMessage.DequeueCount;
+
+    public override bool CanGuard => true;
 
     /// <summary>When this process last made the message invisible (received or renewed it).</summary>
     public long HiddenSince { get; private set; } = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -95,4 +100,39 @@ internal sealed class LocalResultDelivery(
     }
 
     private void Settle() => runner.Settle(Message.InstanceId, Message.ExecutionId!, TaskId);
+}
+
+/// <summary>
+/// A due durable timer this process delivers to itself (<see cref="DurableWorkerOptions.LocalTimerDelivery"/>).
+/// Its row stays in the Timers table until the episode is committed (and, as the instance's guard, until its
+/// local activities are done), so a crash simply fires it again.
+/// </summary>
+internal sealed class LocalTimerDelivery(DueTimer timer, TimerStore timers, TaskHubStorage storage, QueueCodec codec, Action<string> settled) : Delivery(timer.Message)
+{
+    public override string Id => $"timer:{timer.RowKey}";
+
+    public override long DequeueCount => 1;
+
+    public override bool CanGuard => true;
+
+    public override async Task CompleteAsync()
+    {
+        await timers.DeleteDeliveredAsync(timer.RowKey, CancellationToken.None);
+        settled(timer.RowKey);
+    }
+
+    // Failing episodes go the queue's way, where deliveries are counted and poison is dead-lettered.
+    public override async Task AbandonAsync(TimeSpan baseBackoff)
+    {
+        await codec.SendAsync(storage.ControlQueueFor(Message.InstanceId), Message, Message.InstanceId, CancellationToken.None, QueueMessageRetry.BackoffFor(1, baseBackoff));
+        await timers.DeleteDeliveredAsync(timer.RowKey, CancellationToken.None);
+        settled(timer.RowKey);
+    }
+
+    // Stopping: the row stays, and whoever sweeps next fires it again.
+    public override Task ReleaseAsync()
+    {
+        settled(timer.RowKey);
+        return Task.CompletedTask;
+    }
 }

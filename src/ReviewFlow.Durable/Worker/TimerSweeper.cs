@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReviewFlow.Durable.Storage;
@@ -16,9 +17,14 @@ internal sealed partial class TimerSweeper(
     WorkTracker tracker,
     TimeProvider clock,
     IOptions<DurableWorkerOptions> options,
+    LocalInbox localInbox,
+    EngineCounters counters,
     ILogger<TimerSweeper> logger)
 {
     private const int BatchSize = 100;
+
+    // Rows this process is delivering to itself: still in the table until their episode is done.
+    private readonly ConcurrentDictionary<string, byte> _deliveringLocally = new(StringComparer.Ordinal);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +56,7 @@ internal sealed partial class TimerSweeper(
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var due = await timers.GetDueAsync(clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
+        due = [.. due.Where(t => !_deliveringLocally.ContainsKey(t.RowKey))];
         if (due.Count == 0)
         {
             return 0;
@@ -60,6 +67,18 @@ internal sealed partial class TimerSweeper(
         {
             await Task.WhenAll(due.Select(async timer =>
             {
+                if (options.Value.LocalTimerDelivery && _deliveringLocally.TryAdd(timer.RowKey, 0))
+                {
+                    var local = new LocalTimerDelivery(timer, timers, storage, codec, key => _deliveringLocally.TryRemove(key, out _));
+                    if (localInbox.TryPost(local))
+                    {
+                        counters.TimerDeliveredLocally();
+                        return;
+                    }
+
+                    _deliveringLocally.TryRemove(timer.RowKey, out _);
+                }
+
                 await codec.SendAsync(storage.ControlQueueFor(timer.Message.InstanceId), timer.Message, timer.Message.InstanceId, cancellationToken);
                 signals.ControlQueued(TaskHubStorage.PartitionOf(timer.Message.InstanceId, storage.ControlQueues.Count));
                 await timers.DeleteDeliveredAsync(timer.RowKey, cancellationToken);
