@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 using Azure;
@@ -9,10 +10,23 @@ using ReviewFlow.Integrations.Storage;
 namespace ReviewFlow.Integrations.Calendar;
 
 /// <summary>
-/// The calendar used without Graph credentials: events live in the table <c>{TablePrefix}Calendar</c>, one row
-/// per participant mailbox (partition = mailbox, row = start ticks and event id) so free/busy is a range query
-/// on one partition, plus one row per idempotency key, written last, that marks the create as done.
+/// The calendar used without Graph credentials: events live in the table <c>{TablePrefix}Calendar</c> in
+/// <em>week bucket rows</em>, one per mailbox and ISO week (partition = mailbox, row = <c>w</c> + the UTC date of
+/// the week's Monday, <c>yyyyMMdd</c>) holding the JSON list of that week's events; an event is stored in every
+/// bucket of every participant it overlaps. One row per idempotency key, written last, marks a create as done.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Why buckets: a free/busy look-up is a handful of point reads instead of a table query (Azurite evaluates a
+/// query's filter on every row of the table, whatever the partition), and a bucket is the unit of optimistic
+/// concurrency that makes "refuse a meeting overlapping an existing event" atomic: two overlapping meetings of
+/// one participant share at least one of that participant's buckets, and the ETag lets only one of them write
+/// it without having seen the other.
+/// </para>
+/// <para>
+/// Long blocks are written into every bucket they overlap, so a look-up never reads a bucket before its window.
+/// </para>
+/// </remarks>
 public sealed class DevCalendar : ICalendar
 {
     /// <summary>Kind of the blocks seeded with <see cref="AddBusyAsync"/>.</summary>
@@ -21,9 +35,21 @@ public sealed class DevCalendar : ICalendar
     // Cannot collide with a mailbox partition: mailboxes are validated to contain '@'.
     private const string KeysPartition = "~keys";
 
-    // Busy lookups start this far before the window so an event that began earlier but overlaps is found;
-    // meetings and seeded blocks are shorter than this.
-    private static readonly TimeSpan LookBack = TimeSpan.FromDays(1);
+    private const string BucketPrefix = "w";
+
+    // A table string property holds at most 32K UTF-16 characters; bigger buckets are split over Data0..DataN.
+    private const int MaxChunkChars = 30_000;
+
+    private const string DataProperty = "Data";
+
+    // Busy look-ups over longer ranges (not something the workflows do) use one partition range query instead of
+    // this many point reads.
+    private const int MaxPointReads = 60;
+
+    // Optimistic writes retry on a lost race; a few contenders per bucket settle in a couple of rounds.
+    private const int MaxWriteAttempts = 20;
+
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     private readonly TableClient _table;
     private readonly TimeProvider _timeProvider;
@@ -46,6 +72,7 @@ public sealed class DevCalendar : ICalendar
     }
 
     /// <inheritdoc />
+    /// <remarks>Point reads of the week buckets overlapping the window (no table query).</remarks>
     public async Task<IReadOnlyList<TimeRange>> GetBusyAsync(string email, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         string mailbox = Mailbox(email);
@@ -56,23 +83,36 @@ public sealed class DevCalendar : ICalendar
             return [];
         }
 
-        var lowest = fromUtc.Ticks > LookBack.Ticks ? fromUtc - LookBack : DateTime.MinValue;
-        string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {mailbox} and RowKey ge {TableKeys.Ticks(lowest)} and RowKey lt {TableKeys.Ticks(toUtc)}");
-        var busy = new List<TimeRange>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        IEnumerable<StoredEvent> events;
+        var weeks = Weeks(fromUtc, toUtc).Take(MaxPointReads + 1).ToList();
+        if (weeks.Count <= MaxPointReads)
         {
-            var stored = StoredEvent.FromEntity(entity);
-            if (stored.StartUtc < toUtc && stored.EndUtc > fromUtc)
-            {
-                busy.Add(new TimeRange(stored.StartUtc, stored.EndUtc));
-            }
+            var buckets = await Task.WhenAll(weeks.Select(w => ReadBucketAsync(mailbox, w, cancellationToken))).ConfigureAwait(false);
+            events = buckets.SelectMany(b => b.Events);
+        }
+        else
+        {
+            events = await QueryBucketsAsync(mailbox, fromUtc, toUtc, cancellationToken).ConfigureAwait(false);
         }
 
-        return [.. busy.OrderBy(r => r.Start).ThenBy(r => r.End)];
+        // An event crossing a week boundary sits in several buckets: keep it once.
+        return [.. events
+            .Where(e => e.Overlaps(fromUtc, toUtc))
+            .DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => new TimeRange(e.StartUtc, e.EndUtc))
+            .OrderBy(r => r.Start)
+            .ThenBy(r => r.End)];
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Refuses, with <see cref="SlotTakenException"/>, a meeting that overlaps an event (of another id) already in
+    /// the calendar of the organiser or an attendee; the check and the write are one optimistic read-modify-write
+    /// per bucket, so two concurrent overlapping meetings never both succeed. A refused meeting is removed from
+    /// the buckets already written, so no participant keeps half of it. The idempotency key is checked first: a
+    /// repeat of a completed create returns the first event even when its slot is now taken.
+    /// </remarks>
+    /// <exception cref="SlotTakenException">A participant is already busy during the meeting.</exception>
     public async Task<CalendarEvent> CreateEventAsync(NewCalendarEvent meeting, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meeting);
@@ -85,7 +125,7 @@ public sealed class DevCalendar : ICalendar
         }
 
         var stored = new StoredEvent(
-            // Derived from the key, so a create retried after a crash rewrites the same rows instead of adding new ones.
+            // Derived from the key, so a create retried after a crash finds its own rows instead of adding new ones.
             "ev-" + TableKeys.Sha256Hex(idempotencyKey)[..24],
             Mailbox(meeting.OrganizerEmail),
             [.. meeting.AttendeeEmails.Select(Mailbox)],
@@ -100,11 +140,34 @@ public sealed class DevCalendar : ICalendar
             throw new ArgumentException($"Meeting '{meeting.Subject}' ends before it starts.", nameof(meeting));
         }
 
-        // One write per partition: a batch spanning partitions is rejected by Azure (Azurite accepts it).
-        foreach (string mailbox in stored.AttendeeEmails.Prepend(stored.OrganizerEmail).Distinct(StringComparer.Ordinal))
+        // A fixed (sorted) order, so concurrent bookings sharing participants meet in the same order. One write
+        // per partition: a batch spanning partitions is rejected by Azure (Azurite accepts it).
+        var participants = stored.AttendeeEmails.Prepend(stored.OrganizerEmail).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var written = new List<(string Mailbox, DateTime Week)>();
+        try
         {
-            await _table.UpsertEntityAsync(stored.ToEntity(mailbox, EventRow(stored)), TableUpdateMode.Replace, cancellationToken)
-                .ConfigureAwait(false);
+            foreach (string mailbox in participants)
+            {
+                foreach (var week in Weeks(stored.StartUtc, stored.EndUtc))
+                {
+                    if (await UpdateBucketAsync(mailbox, week, events => Book(events, stored, mailbox), cancellationToken).ConfigureAwait(false))
+                    {
+                        written.Add((mailbox, week));
+                    }
+                }
+            }
+        }
+        catch (SlotTakenException)
+        {
+            // Undo only what this call wrote (a bucket that already held the event belongs to an earlier attempt
+            // or a concurrent one with the same key, which meets the same refusal and undoes its own writes).
+            foreach (var (mailbox, week) in written)
+            {
+                await UpdateBucketAsync(mailbox, week, events => events.RemoveAll(e => e.Id == stored.Id) > 0, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            throw;
         }
 
         try
@@ -122,7 +185,7 @@ public sealed class DevCalendar : ICalendar
 
     /// <summary>
     /// Seeds a busy block (kind <see cref="BusyKind"/>) in <paramref name="email"/>'s calendar, e.g. from a
-    /// scenario file. Seeding the same block twice stores it once.
+    /// scenario file. Seeding the same block twice stores it once. Busy blocks may overlap anything.
     /// </summary>
     public async Task AddBusyAsync(string email, TimeRange range, string subject, CancellationToken cancellationToken)
     {
@@ -138,17 +201,26 @@ public sealed class DevCalendar : ICalendar
 
         string id = "busy-" + TableKeys.Sha256Hex($"{mailbox}|{start.Ticks}|{end.Ticks}|{subject}")[..24];
         var stored = new StoredEvent(id, mailbox, [], subject, "", start, end, BusyKind, _timeProvider.GetUtcNow().UtcDateTime);
-        await _table.UpsertEntityAsync(stored.ToEntity(mailbox, EventRow(stored)), TableUpdateMode.Replace, cancellationToken)
-            .ConfigureAwait(false);
+        foreach (var week in Weeks(start, end))
+        {
+            await UpdateBucketAsync(mailbox, week, events => Put(events, stored), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Every event and busy block in <paramref name="email"/>'s calendar, ordered by start.</summary>
+    /// <remarks>Queries the mailbox's partition (a scan on Azurite): meant for exports and tests, not hot paths.</remarks>
     public async IAsyncEnumerable<CalendarEvent> ListAsync(string email, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Mailbox(email)}");
+        var events = new List<StoredEvent>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return StoredEvent.FromEntity(entity).ToCalendarEvent();
+            events.AddRange(ReadEvents(entity));
+        }
+
+        foreach (var stored in Ordered(events))
+        {
+            yield return stored.ToCalendarEvent();
         }
     }
 
@@ -163,12 +235,19 @@ public sealed class DevCalendar : ICalendar
         string filter = TableClient.CreateQueryFilter($"PartitionKey ne {KeysPartition}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            var inBucket = ReadEvents(entity);
+            if (inBucket.Count == 0)
+            {
+                // A bucket emptied by a refused meeting: no calendar file for it.
+                continue;
+            }
+
             if (!byMailbox.TryGetValue(entity.PartitionKey, out var events))
             {
                 byMailbox[entity.PartitionKey] = events = [];
             }
 
-            events.Add(StoredEvent.FromEntity(entity));
+            events.AddRange(inBucket);
         }
 
         Directory.CreateDirectory(directory);
@@ -176,14 +255,159 @@ public sealed class DevCalendar : ICalendar
         foreach (var (mailbox, events) in byMailbox)
         {
             string path = Path.Combine(directory, SafeFileName(mailbox) + ".ics");
-            await File.WriteAllTextAsync(path, IcsWriter.Write(events), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, IcsWriter.Write(Ordered(events)), cancellationToken).ConfigureAwait(false);
             paths.Add(path);
         }
 
         return paths;
     }
 
-    private static string EventRow(StoredEvent stored) => $"{TableKeys.Ticks(stored.StartUtc)}-{stored.Id}";
+    /// <summary>The row key of the bucket of the week starting on <paramref name="monday"/>.</summary>
+    internal static string BucketRow(DateTime monday) =>
+        BucketPrefix + monday.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>Midnight UTC of the Monday starting the ISO week that holds <paramref name="utc"/>.</summary>
+    internal static DateTime WeekStart(DateTime utc)
+    {
+        var date = DateTime.SpecifyKind(utc.Date, DateTimeKind.Utc);
+        int sinceMonday = ((int)date.DayOfWeek + 6) % 7;
+        return date.Ticks >= TimeSpan.TicksPerDay * sinceMonday ? date.AddDays(-sinceMonday) : DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+    }
+
+    /// <summary>The Mondays of the weeks overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
+    internal static IEnumerable<DateTime> Weeks(DateTime fromUtc, DateTime toUtc)
+    {
+        for (var monday = WeekStart(fromUtc); monday < toUtc; monday += Week)
+        {
+            yield return monday;
+            if (DateTime.MaxValue - monday < Week)
+            {
+                yield break;
+            }
+        }
+    }
+
+    // Adds the meeting to a participant's bucket unless another event there overlaps it. The same id already
+    // there is a retry of this create: kept as it is when the times match, replaced when the retry picked
+    // another slot. Returns whether the bucket changed.
+    private static bool Book(List<StoredEvent> events, StoredEvent meeting, string mailbox)
+    {
+        if (events.Find(e => e.Id != meeting.Id && e.Overlaps(meeting.StartUtc, meeting.EndUtc)) is { } taken)
+        {
+            throw new SlotTakenException(mailbox, meeting.StartUtc, meeting.EndUtc, taken.StartUtc, taken.EndUtc);
+        }
+
+        return Put(events, meeting);
+    }
+
+    // Adds the event, or replaces the one with its id when the times differ. Returns whether the list changed.
+    private static bool Put(List<StoredEvent> events, StoredEvent stored)
+    {
+        int index = events.FindIndex(e => e.Id == stored.Id);
+        if (index < 0)
+        {
+            events.Add(stored);
+            return true;
+        }
+
+        if (events[index].StartUtc == stored.StartUtc && events[index].EndUtc == stored.EndUtc)
+        {
+            return false;
+        }
+
+        events[index] = stored;
+        return true;
+    }
+
+    private static IEnumerable<StoredEvent> Ordered(IEnumerable<StoredEvent> events) =>
+        events.DistinctBy(e => e.Id, StringComparer.Ordinal).OrderBy(e => e.StartUtc).ThenBy(e => e.Id, StringComparer.Ordinal);
+
+    // Optimistic read-modify-write of one bucket: read it (missing = empty), apply change (which may throw to
+    // refuse), and write it back only if nobody wrote it since the read (ETag; add for a new bucket). A lost race
+    // (412 on update, 409 on add) re-reads and tries again, so the change always sees the latest list.
+    // Returns whether the bucket changed.
+    private async Task<bool> UpdateBucketAsync(string mailbox, DateTime week, Func<List<StoredEvent>, bool> change, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var bucket = await ReadBucketAsync(mailbox, week, cancellationToken).ConfigureAwait(false);
+            if (!change(bucket.Events))
+            {
+                return false;
+            }
+
+            var entity = ToEntity(mailbox, week, bucket.Events);
+            try
+            {
+                if (bucket.ETag is { } etag)
+                {
+                    await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxWriteAttempts)
+            {
+                // Real time on purpose: this waits out contention on real storage, not a step of the simulation.
+                await Task.Delay(Random.Shared.Next(2, 20) * Math.Min(attempt, 5), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<Bucket> ReadBucketAsync(string mailbox, DateTime week, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(mailbox, BucketRow(week), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity
+            ? new Bucket(ReadEvents(entity), entity.ETag)
+            : new Bucket([], null);
+    }
+
+    private async Task<List<StoredEvent>> QueryBucketsAsync(string mailbox, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        // Row keys sort by date (yyyyMMdd), so the buckets of the window are one row-key range of the partition.
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {mailbox} and RowKey ge {BucketRow(WeekStart(fromUtc))} and RowKey le {BucketRow(WeekStart(toUtc))}");
+        var events = new List<StoredEvent>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            events.AddRange(ReadEvents(entity));
+        }
+
+        return events;
+    }
+
+    private static TableEntity ToEntity(string mailbox, DateTime week, List<StoredEvent> events)
+    {
+        string json = StoredEvent.SerializeList(events);
+        var entity = new TableEntity(mailbox, BucketRow(week));
+        for (int part = 0, offset = 0; offset < json.Length || part == 0; part++, offset += MaxChunkChars)
+        {
+            entity[DataProperty + part.ToString(CultureInfo.InvariantCulture)] = json.Substring(offset, Math.Min(MaxChunkChars, json.Length - offset));
+        }
+
+        return entity;
+    }
+
+    private static List<StoredEvent> ReadEvents(TableEntity entity)
+    {
+        if (!entity.RowKey.StartsWith(BucketPrefix, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var json = new System.Text.StringBuilder();
+        for (int part = 0; entity.GetString(DataProperty + part.ToString(CultureInfo.InvariantCulture)) is { } chunk; part++)
+        {
+            json.Append(chunk);
+        }
+
+        return json.Length == 0 ? [] : StoredEvent.DeserializeList(json.ToString());
+    }
 
     private static string Mailbox(string email)
     {
@@ -202,4 +426,6 @@ public sealed class DevCalendar : ICalendar
         char[] invalid = Path.GetInvalidFileNameChars();
         return new string([.. mailbox.Select(c => Array.IndexOf(invalid, c) >= 0 ? '_' : c)]);
     }
+
+    private sealed record Bucket(List<StoredEvent> Events, ETag? ETag);
 }

@@ -45,7 +45,19 @@ public sealed record BookedMeeting(string EventId, DateTime Start, DateTime End)
 /// </summary>
 public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : TaskActivity<MeetingCommand, BookedMeeting?>
 {
+    private const int MaxAttempts = 20;
     private static readonly TimeSpan Extension = TimeSpan.FromDays(7);
+
+    private async Task<TimeRange?> FindSlotAsync(MeetingCommand input, CancellationToken ct)
+    {
+        var busyEnd = input.WindowEnd + Extension;
+        var organizerBusy = calendar.GetBusyAsync(input.Organizer.Email, input.WindowStart, busyEnd, ct);
+        var attendeeBusy = calendar.GetBusyAsync(input.Attendee.Email, input.WindowStart, busyEnd, ct);
+        var request = new SlotRequest(input.Organizer, input.Attendee, input.Length, input.WindowStart, input.WindowEnd, await organizerBusy, await attendeeBusy, input.Preferred);
+
+        // If the window is full, one more week ahead rather than double-booking anyone.
+        return SlotFinder.Find(request) ?? SlotFinder.Find(request with { WindowEnd = busyEnd });
+    }
 
     /// <inheritdoc/>
     public override async Task<BookedMeeting?> RunAsync(TaskActivityContext context, MeetingCommand input)
@@ -53,29 +65,38 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var ct = context.CancellationToken;
-        var busyEnd = input.WindowEnd + Extension;
-        var organizerBusy = calendar.GetBusyAsync(input.Organizer.Email, input.WindowStart, busyEnd, ct);
-        var attendeeBusy = calendar.GetBusyAsync(input.Attendee.Email, input.WindowStart, busyEnd, ct);
-        var request = new SlotRequest(input.Organizer, input.Attendee, input.Length, input.WindowStart, input.WindowEnd, await organizerBusy, await attendeeBusy, input.Preferred);
-        var slot = SlotFinder.Find(request) ?? SlotFinder.Find(request with { WindowEnd = busyEnd });
-        if (slot is null)
+        CalendarEvent? created = null;
+        for (var attempt = 1; created is null; attempt++)
         {
-            var missed = new PendingEntry("MeetingNotBooked", new JsonObject
+            var slot = await FindSlotAsync(input, ct);
+            if (slot is null)
             {
-                ["kind"] = input.Kind,
-                ["reason"] = "no time free in both calendars inside both working days",
-                ["windowStart"] = Iso(input.WindowStart),
-                ["windowEnd"] = Iso(busyEnd),
-            });
-            await journal.AppendAsync((input.Earlier ?? []).Append(missed).ToEntries(context, input.Stamp), ct);
-            return null;
+                var missed = new PendingEntry("MeetingNotBooked", new JsonObject
+                {
+                    ["kind"] = input.Kind,
+                    ["reason"] = "no time free in both calendars inside both working days",
+                    ["windowStart"] = Iso(input.WindowStart),
+                    ["windowEnd"] = Iso(input.WindowEnd + Extension),
+                });
+                await journal.AppendAsync((input.Earlier ?? []).Append(missed).ToEntries(context, input.Stamp), ct);
+                return null;
+            }
+
+            try
+            {
+                // A redelivered booking gets the event created the first time, whatever slot it computed now.
+                created = await calendar.CreateEventAsync(
+                    new NewCalendarEvent(input.Organizer.Email, [input.Attendee.Email], input.Subject, input.Body, slot.Start, slot.End, input.Kind),
+                    context.IdempotencyKey,
+                    ct);
+            }
+            catch (SlotTakenException) when (attempt < MaxAttempts)
+            {
+                // Another booking (a colleague's review with the same manager) took the slot between our
+                // look-up and our write: look again rather than double-book anyone.
+            }
         }
 
-        // A redelivered booking gets the event created the first time, whatever slot it computed now.
-        var created = await calendar.CreateEventAsync(
-            new NewCalendarEvent(input.Organizer.Email, [input.Attendee.Email], input.Subject, input.Body, slot.Start, slot.End, input.Kind),
-            context.IdempotencyKey,
-            ct);
         var booked = new PendingEntry("ReviewBooked", new JsonObject
         {
             ["start"] = Iso(created.StartUtc),

@@ -1,4 +1,4 @@
 namespace ReviewFlow.Workflows.Shared;
 
 /// <summary>Something to do at a time while an answer is awaited (a reminder, an escalation).</summary>
-public sealed record Nudge(DateTime At, Func<Task> Act);
+internal sealed record Nudge(DateTime At, Func<Task> Act);

@@ -157,6 +157,30 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task BookMeeting_EightSellersOfOneManagerAtOnce_BooksEightMeetingsWithoutDoubleBookingTheManager()
+    {
+        var adapters = await AdaptersAsync();
+        var activity = new BookMeeting(adapters.Calendar, adapters.Journal);
+        var sellers = Enumerable.Range(1, 8)
+            .Select(i => new Person($"seller{i}", $"Seller {i}", $"seller{i}@example.test", "Europe/London", WorkingHours.Default))
+            .ToList();
+
+        // Every seller's period ends at the same instant, so their bookings race for the manager's calendar.
+        var booked = await Task.WhenAll(sellers.Select((seller, i) => activity.RunAsync(
+            Context(nameof(BookMeeting), NewCycleId(), taskId: 5, attempt: 1),
+            Meeting() with { Attendee = seller })));
+
+        Assert.All(booked, Assert.NotNull);
+        var slots = booked.Select(b => (b!.Start, b.End)).OrderBy(s => s.Start).ToList();
+        for (var i = 1; i < slots.Count; i++)
+        {
+            Assert.True(slots[i].Start >= slots[i - 1].End, $"the manager is double-booked at {slots[i].Start:u}");
+        }
+
+        Assert.Equal(8, (await adapters.EventsAsync(Mark.Email)).Count);
+    }
+
+    [Fact]
     public async Task RecordJournal_RedeliveredWorkItem_AppendsEachEntryOnce()
     {
         var adapters = await AdaptersAsync();
