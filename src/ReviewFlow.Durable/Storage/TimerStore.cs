@@ -9,11 +9,15 @@ namespace ReviewFlow.Durable.Storage;
 /// <summary>
 /// Durable timers as rows of the Timers table, keyed by due time, so a timer can be any length (no queue
 /// visibility limit) and a virtual clock can jump straight to the next one. Rows are deleted once
-/// delivered, so the table holds only pending timers and never grows with history.
+/// delivered, so the table holds only pending timers and never grows with history. The partition is the
+/// due hour: partitions and rows both sort by time, and a write touches a small partition instead of one
+/// holding every pending timer (which storage emulators search row by row).
 /// </summary>
 internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeText)
 {
-    private const string Partition = "due";
+    /// <summary>Partition key: the due hour, "due-yyyyMMddHH" (sorts in time order).</summary>
+    public static string PartitionFor(DateTime fireAt)
+        => "due-" + fireAt.ToUniversalTime().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
     /// <summary>Row key: due time first so a range query returns due timers in order.</summary>
     public static string RowKeyFor(DateTime fireAt, string timerKey)
@@ -22,18 +26,18 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     public async Task ScheduleAsync(DateTime fireAt, string timerKey, ControlMessage message, CancellationToken cancellationToken)
     {
         var text = await largeText.StoreAsync(JsonSerializer.Serialize(message, DurableJson.Options), message.InstanceId, LargeTextStore.MaxInlineTableChars, cancellationToken);
-        var row = new TableEntity(Partition, RowKeyFor(fireAt, timerKey)) { ["Message"] = text, ["InstanceId"] = message.InstanceId };
+        var row = new TableEntity(PartitionFor(fireAt), RowKeyFor(fireAt, timerKey)) { ["Message"] = text, ["InstanceId"] = message.InstanceId };
         await storage.Timers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task DeleteAsync(DateTime fireAt, string timerKey, CancellationToken cancellationToken)
-        => await storage.Timers.DeleteEntityAsync(Partition, RowKeyFor(fireAt, timerKey), ETag.All, cancellationToken);
+        => await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), RowKeyFor(fireAt, timerKey), ETag.All, cancellationToken);
 
     /// <summary>Timers due at or before <paramref name="now"/>, oldest first.</summary>
     public async Task<List<DueTimer>> GetDueAsync(DateTime now, int max, CancellationToken cancellationToken)
     {
         var upper = (now.ToUniversalTime().Ticks + 1).ToString("D19", CultureInfo.InvariantCulture);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {upper}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"due-"} and PartitionKey le {PartitionFor(now)} and RowKey lt {upper}");
         var due = new List<DueTimer>();
         await foreach (var row in storage.Timers.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
@@ -51,7 +55,8 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     /// <summary>The due time of the earliest pending timer, or null when there is none.</summary>
     public async Task<DateTime?> GetNextDueAsync(CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        // Rows come back in partition then row order, which is time order: the first one is the earliest.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"due-"} and PartitionKey lt {"due."}");
         await foreach (var row in storage.Timers.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             var ticks = long.Parse(row.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
@@ -62,13 +67,16 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     }
 
     public async Task DeleteDeliveredAsync(string rowKey, CancellationToken cancellationToken)
-        => await storage.Timers.DeleteEntityAsync(Partition, rowKey, ETag.All, cancellationToken);
+    {
+        var fireAt = new DateTime(long.Parse(rowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), rowKey, ETag.All, cancellationToken);
+    }
 
     /// <summary>Number of pending timers of an instance (tests and diagnostics).</summary>
     public async Task<int> CountForInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         var count = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and InstanceId eq {instanceId}");
+        var filter = TableClient.CreateQueryFilter($"InstanceId eq {instanceId}");
         await foreach (var unused in storage.Timers.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             count++;
