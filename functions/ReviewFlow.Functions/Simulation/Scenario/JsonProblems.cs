@@ -124,54 +124,15 @@ internal sealed class JsonProblems
 
     /// <summary>Reads an array field (required or not): its items with their paths, or null when absent or not an array.</summary>
     public IReadOnlyList<(JsonElement Item, string Path)>? Array(JsonFields? parent, string name, bool required)
-    {
-        if (parent is null)
-        {
-            return null;
-        }
-
-        var path = parent.PathOf(name);
-        if (!parent.TryGet(name, out var value))
-        {
-            if (required)
-            {
-                Add(path, "is required");
-            }
-
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            Add(path, "must be an array");
-            return null;
-        }
-
-        return [.. value.EnumerateArray().Select((item, i) => (item, Item(path, i)))];
-    }
+        => TryField(parent, name, required, JsonValueKind.Array, "must be an array", out var value, out var path)
+            ? [.. value.EnumerateArray().Select((item, i) => (item, Item(path, i)))]
+            : null;
 
     /// <summary>Reads a string field; required ones must be present and not blank.</summary>
     public string? String(JsonFields? parent, string name, bool required)
     {
-        if (parent is null)
+        if (!TryField(parent, name, required, JsonValueKind.String, "must be a string", out var value, out var path))
         {
-            return null;
-        }
-
-        var path = parent.PathOf(name);
-        if (!parent.TryGet(name, out var value))
-        {
-            if (required)
-            {
-                Add(path, "is required");
-            }
-
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Add(path, "must be a string");
             return null;
         }
 
@@ -183,6 +144,38 @@ internal sealed class JsonProblems
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The field's value when it is present and of <paramref name="kind"/>; otherwise records "is required"
+    /// (when it is) or <paramref name="mustBe"/>, and returns false.
+    /// </summary>
+    private bool TryField(JsonFields? parent, string name, bool required, JsonValueKind kind, string mustBe, out JsonElement value, out string path)
+    {
+        value = default;
+        path = parent?.PathOf(name) ?? name;
+        if (parent is null)
+        {
+            return false;
+        }
+
+        if (!parent.TryGet(name, out value))
+        {
+            if (required)
+            {
+                Add(path, "is required");
+            }
+
+            return false;
+        }
+
+        if (value.ValueKind != kind)
+        {
+            Add(path, mustBe);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reads a required whole-number field.</summary>
