@@ -126,9 +126,9 @@ internal static class SellerSection
                         sb.Append(" after ").Append(Fmt.Int(rounds)).Append(rounds == 1 ? " round" : " rounds");
                     }
 
-                    if (JsonRead.Bool(d, "settled") is { } settled)
+                    if (JsonRead.Str(d, "settled") is { } how)
                     {
-                        sb.Append(settled ? " (settled)" : " (not settled: rounds exhausted)");
+                        sb.Append(" (").AppendEnc(SettledText(how)).Append(')');
                     }
 
                     sb.Append(": ");
@@ -143,6 +143,15 @@ internal static class SellerSection
 
         sb.Append(any ? "</ol>" : "<p class=\"muted\">No agreement activity yet.</p>");
     }
+
+    private static string SettledText(string how) => how switch
+    {
+        "SellerAccepted" => "the seller accepted",
+        "ManagerAccepted" => "the manager accepted the seller's counter",
+        "DeadlinePassed" => "no answer by the deadline: the proposal stands",
+        "RoundsExhausted" => "the rounds ran out: the latest proposal stands",
+        _ => how,
+    };
 
     private static void Meetings(StringBuilder sb, SellerModel seller)
     {

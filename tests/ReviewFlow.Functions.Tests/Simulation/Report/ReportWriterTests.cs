@@ -158,14 +158,14 @@ public sealed partial class ReportWriterTests(ITestOutputHelper output)
             .Started("mark", "priya", "Priya", "Mark")
             .Add("mark", "priya", "AgreementRequested", new JsonObject { ["targets"] = TimelineBuilder.Targets(("revenue", 90000)), ["round"] = 1 })
             .Add("mark", "priya", "CounterProposed", new JsonObject { ["targets"] = TimelineBuilder.Targets(("revenue", 80000)), ["reason"] = "two accounts moved", ["round"] = 1 })
-            .Add("mark", "priya", "TargetsAgreed", new JsonObject { ["targets"] = TimelineBuilder.Targets(("revenue", 80000)), ["rounds"] = 2, ["settled"] = true })
+            .Add("mark", "priya", "TargetsAgreed", new JsonObject { ["targets"] = TimelineBuilder.Targets(("revenue", 80000)), ["rounds"] = 2, ["settled"] = "ManagerAccepted" })
             .Add("mark", "priya", "ReviewBooked", new JsonObject { ["start"] = "2027-01-18T10:00:00Z", ["end"] = "2027-01-18T10:20:00Z", ["kind"] = "review", ["attendees"] = new JsonArray("mark@example.test", "priya@example.test") });
 
         var html = ReportWriter.Write(b.Input());
 
         Assert.Contains("<span class=\"t\">revenue <b>80,000</b></span> <span class=\"chip mark\">countered</span>", html, StringComparison.Ordinal);
         Assert.Contains("Seller countered (round 1): revenue 80,000 — reason: <q>two accounts moved</q>", html, StringComparison.Ordinal);
-        Assert.Contains("<b>Targets agreed</b> after 2 rounds (settled)", html, StringComparison.Ordinal);
+        Assert.Contains("<b>Targets agreed</b> after 2 rounds (the manager accepted the seller&#39;s counter)", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>2027-01-18 10:00</td><td>10:20</td><td>review</td><td>mark@example.test, priya@example.test</td></tr>", html, StringComparison.Ordinal);
     }
 

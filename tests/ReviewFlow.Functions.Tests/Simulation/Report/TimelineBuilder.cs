@@ -31,7 +31,7 @@ internal sealed class TimelineBuilder
         Add(team, seller, "CycleStarted", new JsonObject { ["quarter"] = "2027-Q1", ["cadence"] = cadence, ["sellerName"] = sellerName, ["managerName"] = managerName });
 
     public TimelineBuilder Agreed(string team, string seller, params (string Key, double Value)[] targets) =>
-        Add(team, seller, "TargetsAgreed", new JsonObject { ["targets"] = Targets(targets), ["rounds"] = 1, ["settled"] = true });
+        Add(team, seller, "TargetsAgreed", new JsonObject { ["targets"] = Targets(targets), ["rounds"] = 1, ["settled"] = "SellerAccepted" });
 
     /// <summary>A ReviewHeld; metrics are (key, actual, plan, ratio); pass none for a noData review.</summary>
     public TimelineBuilder Review(string team, string seller, int[] weeks, string status, params (string Key, double Actual, double Plan, double Ratio)[] metrics)
