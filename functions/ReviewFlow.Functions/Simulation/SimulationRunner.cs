@@ -97,7 +97,8 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
             quarter.Label,
             quarter.Weeks,
             timeline,
-            new ReportRun(wall.Elapsed, cycles, emails, meetings)));
+            new ReportRun(wall.Elapsed, cycles, emails, meetings),
+            new ReportThresholds(scenario.Policy.BelowPlanRatio, scenario.Policy.AbovePlanRatio)));
         await File.WriteAllTextAsync(Path.Combine(output.Staging, "report.html"), html, cancellationToken);
 
         using var self = Process.GetCurrentProcess();

@@ -30,7 +30,7 @@ public static class ReportWriter
         var detailed = Math.Min(model.Teams.Count, MaxDetailedTeams);
         for (var t = 0; t < model.Teams.Count; t++)
         {
-            WriteTeam(sb, model.Teams[t], t, t < detailed);
+            WriteTeam(sb, model.Teams[t], t, t < detailed, input.Thresholds ?? ReportThresholds.Default);
         }
 
         sb.Append("<footer><p>Generated from ").Append(Fmt.Int(timeline.Count)).Append(" timeline entries. All times are UTC.</p></footer>");
@@ -73,9 +73,9 @@ public static class ReportWriter
         Fig(sb, "sellers", Fmt.Int(sellers));
         Fig(sb, "timeline entries", Fmt.Int(entries));
         sb.Append("</dl><p class=\"legend\"><b>Review status:</b> ")
-          .Append("<span class=\"chip below\">below plan</span> any metric's ratio under 0.85 · ")
+          .Append("<span class=\"chip below\">below plan</span> any metric's ratio under ").Append(Fmt.Ratio((input.Thresholds ?? ReportThresholds.Default).BelowPlan)).Append(" · ")
           .Append("<span class=\"chip ontrack\">on track</span> otherwise · ")
-          .Append("<span class=\"chip above\">above plan</span> every ratio at least 1.10 · ")
+          .Append("<span class=\"chip above\">above plan</span> every ratio at least ").Append(Fmt.Ratio((input.Thresholds ?? ReportThresholds.Default).AbovePlan)).Append(" · ")
           .Append("<span class=\"chip nodata\">no check-in</span> no data, no status.")
           .Append(" Ratio = actual / plan (plan / actual for lower-is-better metrics).</p>")
           .Append("<p class=\"legend\"><b>Reviews held:</b> ");
@@ -120,7 +120,7 @@ public static class ReportWriter
     private static void Fig(StringBuilder sb, string name, string value) =>
         sb.Append("<div><dt>").Append(name).Append("</dt><dd>").AppendEnc(value).Append("</dd></div>");
 
-    private static void WriteTeam(StringBuilder sb, TeamModel team, int t, bool detailed)
+    private static void WriteTeam(StringBuilder sb, TeamModel team, int t, bool detailed, ReportThresholds thresholds)
     {
         sb.Append("\n<section class=\"team\" id=\"t-").Append(Fmt.Int(t)).Append("\"><h2>Team ").AppendEnc(team.Name);
         if (!string.Equals(team.Name, team.Id, StringComparison.Ordinal))
@@ -140,7 +140,7 @@ public static class ReportWriter
         {
             for (var s = 0; s < team.Sellers.Count; s++)
             {
-                SellerSection.Write(sb, team.Sellers[s], SellerAnchor(t, s));
+                SellerSection.Write(sb, team.Sellers[s], SellerAnchor(t, s), thresholds);
             }
         }
         else

@@ -7,7 +7,7 @@ namespace ReviewFlow.Functions.Simulation.Report;
 /// <summary>One seller's detail: charts, agreement audit, meetings, coaching, reminders, emails, quarter close.</summary>
 internal static class SellerSection
 {
-    public static void Write(StringBuilder sb, SellerModel seller, string anchor)
+    public static void Write(StringBuilder sb, SellerModel seller, string anchor, ReportThresholds thresholds)
     {
         var meetings = 0;
         var emails = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -37,7 +37,7 @@ internal static class SellerSection
         sb.Append(" · cadence ").AppendEnc(seller.Cadence ?? "–").Append(" · ").Append(Fmt.Int(seller.Reviews.Count)).Append(" reviews held · ")
           .Append(Fmt.Int(meetings)).Append(" meetings · ").Append(Fmt.Int(emailCount)).Append(" emails</p>");
 
-        Charts(sb, seller);
+        Charts(sb, seller, thresholds);
         Agreement(sb, seller);
         Meetings(sb, seller);
         Coaching(sb, seller);
@@ -47,7 +47,7 @@ internal static class SellerSection
         sb.Append("</section>");
     }
 
-    private static void Charts(StringBuilder sb, SellerModel seller)
+    private static void Charts(StringBuilder sb, SellerModel seller, ReportThresholds thresholds)
     {
         sb.Append("<h4>Plan vs actual</h4>");
         if (seller.MetricKeys.Count == 0)
@@ -56,7 +56,11 @@ internal static class SellerSection
             return;
         }
 
-        sb.Append("<p class=\"legend\">Dashed outline = plan for the review's period; solid bar = actual, coloured by its ratio: red under 0.85 (below plan), amber 0.85–1.10 (on track), green at least 1.10 (above plan). The number above each review is the ratio.</p><div class=\"charts\">");
+        var below = Fmt.Ratio(thresholds.BelowPlan);
+        var above = Fmt.Ratio(thresholds.AbovePlan);
+        sb.Append("<p class=\"legend\">Dashed outline = plan for the review's period; solid bar = actual, coloured by its ratio: red under ").Append(below)
+          .Append(" (below plan), amber ").Append(below).Append('–').Append(above).Append(" (on track), green at least ").Append(above)
+          .Append(" (above plan). The number above each review is the ratio.</p><div class=\"charts\">");
         foreach (var key in seller.MetricKeys)
         {
             var lower = SvgChart.LowerIsBetter(seller.Reviews, key);
@@ -67,7 +71,7 @@ internal static class SellerSection
             }
 
             sb.Append("</figcaption>");
-            SvgChart.Write(sb, seller.Name, key, seller.Reviews, lower);
+            SvgChart.Write(sb, seller.Name, key, seller.Reviews, lower, thresholds);
             sb.Append("<details><summary>Data: ").AppendEnc(key).Append("</summary><div class=\"scroll\"><table><thead><tr><th scope=\"col\">Review</th><th scope=\"col\">Held</th>")
               .Append("<th scope=\"col\">Plan</th><th scope=\"col\">Actual</th><th scope=\"col\">Ratio</th><th scope=\"col\">Metric band</th></tr></thead><tbody>");
             foreach (var review in seller.Reviews)
@@ -76,7 +80,7 @@ internal static class SellerSection
                 var noData = review.Status == "noData" || m?.Actual is null;
                 sb.Append("<tr><td>").AppendEnc(review.WeeksLabel).Append("</td><td>").Append(Fmt.Date(review.At)).Append("</td><td class=\"num\">").Append(Fmt.Number(m?.Plan))
                   .Append("</td><td class=\"num\">").Append(noData ? "no check-in" : Fmt.Number(m?.Actual)).Append("</td><td class=\"num\">").Append(noData ? "–" : Fmt.Ratio(m?.Ratio))
-                  .Append("</td><td>").Append(noData ? "no check-in" : Statuses.Of(Statuses.BandOf(m?.Ratio)).Label).Append("</td></tr>");
+                  .Append("</td><td>").Append(noData ? "no check-in" : Statuses.Of(Statuses.BandOf(m?.Ratio, thresholds)).Label).Append("</td></tr>");
             }
 
             sb.Append("</tbody></table></div></details></figure>");

@@ -3,9 +3,6 @@ namespace ReviewFlow.Functions.Simulation.Report;
 /// <summary>Review statuses and attainment bands: a fixed CSS class (never data) and a text label for each.</summary>
 internal static class Statuses
 {
-    public const double BelowThreshold = 0.85;
-    public const double AboveThreshold = 1.10;
-
     public static (string Css, string Label) Of(string? status) => status switch
     {
         "below" => ("below", "below plan"),
@@ -16,12 +13,12 @@ internal static class Statuses
         _ => ("unknown", status),
     };
 
-    /// <summary>The band of one metric's attainment ratio, with the thresholds of METHOD.md.</summary>
-    public static string BandOf(double? ratio) => ratio switch
+    /// <summary>The band of one metric's attainment ratio, with the policy's thresholds.</summary>
+    public static string BandOf(double? ratio, ReportThresholds thresholds) => ratio switch
     {
         null => "unknown",
-        < BelowThreshold => "below",
-        >= AboveThreshold => "above",
+        { } r when r < thresholds.BelowPlan => "below",
+        { } r when r >= thresholds.AbovePlan => "above",
         _ => "onTrack",
     };
 

@@ -41,7 +41,7 @@ internal static class SvgChart
         return evidence;
     }
 
-    public static void Write(StringBuilder sb, string sellerName, string key, IReadOnlyList<ReviewPoint> reviews, bool lowerIsBetter)
+    public static void Write(StringBuilder sb, string sellerName, string key, IReadOnlyList<ReviewPoint> reviews, bool lowerIsBetter, ReportThresholds thresholds)
     {
         var n = Math.Max(reviews.Count, 1);
         var slot = n > 8 ? 40.0 : 50.0; // a weekly quarter (13 reviews) still fits a half-width column unscaled
@@ -59,7 +59,7 @@ internal static class SvgChart
         var (step, top) = Scale(max);
         double Y(double v) => Top + PlotHeight - (Math.Clamp(v, 0, top) / top * PlotHeight);
 
-        var label = Summary(sellerName, key, reviews, lowerIsBetter);
+        var label = Summary(sellerName, key, reviews, lowerIsBetter, thresholds);
         sb.Append("<svg class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(Fmt.C(width))
           .Append("\" height=\"").Append(Fmt.C(height)).Append("\" viewBox=\"0 0 ").Append(Fmt.C(width)).Append(' ').Append(Fmt.C(height))
           .Append("\" aria-label=\"").AppendEnc(label).Append("\"><title>").AppendEnc(label).Append("</title>");
@@ -108,7 +108,7 @@ internal static class SvgChart
             if (!noData && m?.Actual is { } actual)
             {
                 var ay = Y(actual);
-                var band = Statuses.BandOf(m.Ratio);
+                var band = Statuses.BandOf(m.Ratio, thresholds);
                 sb.Append("<rect class=\"b-").Append(Statuses.Of(band).Css).Append("\" x=\"").Append(Fmt.C(x0 + (slot * 0.3))).Append("\" y=\"").Append(Fmt.C(ay))
                   .Append("\" width=\"").Append(Fmt.C(slot * 0.4)).Append("\" height=\"").Append(Fmt.C(Top + PlotHeight - ay)).Append("\"/>");
                 var labelY = Math.Min(ay, m.Plan is { } p2 ? Y(p2) : ay) - 3;
@@ -131,7 +131,7 @@ internal static class SvgChart
     }
 
     /// <summary>The accessible name: what the chart shows and its latest point.</summary>
-    private static string Summary(string sellerName, string key, IReadOnlyList<ReviewPoint> reviews, bool lowerIsBetter)
+    private static string Summary(string sellerName, string key, IReadOnlyList<ReviewPoint> reviews, bool lowerIsBetter, ReportThresholds thresholds)
     {
         var text = new StringBuilder();
         text.Append(sellerName).Append(", ").Append(key).Append(": plan vs actual over ").Append(Fmt.Int(reviews.Count)).Append(reviews.Count == 1 ? " review" : " reviews");
@@ -145,7 +145,7 @@ internal static class SvgChart
             if (reviews[i].Metrics.TryGetValue(key, out var m) && m.Actual is not null && reviews[i].Status != "noData")
             {
                 text.Append("; latest ").Append(reviews[i].WeeksLabel).Append(" actual ").Append(Fmt.Number(m.Actual)).Append(" vs plan ").Append(Fmt.Number(m.Plan))
-                    .Append(", ratio ").Append(Fmt.Ratio(m.Ratio)).Append(" (").Append(Statuses.Of(Statuses.BandOf(m.Ratio)).Label).Append(')');
+                    .Append(", ratio ").Append(Fmt.Ratio(m.Ratio)).Append(" (").Append(Statuses.Of(Statuses.BandOf(m.Ratio, thresholds)).Label).Append(')');
                 break;
             }
         }

@@ -317,4 +317,22 @@ public sealed partial class ReportWriterTests(ITestOutputHelper output)
 
     [GeneratedRegex("<(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9]*)(?:\\s[^<>]*?)?(?<selfClose>/)?>")]
     private static partial Regex TagRegex();
+
+    [Fact]
+    public void Write_PolicyWithStricterThresholds_ColoursAndLegendsFollowThePolicy()
+    {
+        var b = new TimelineBuilder()
+            .Started("mark", "priya", "Priya", "Mark")
+            .Agreed("mark", "priya", ("revenue", 91000))
+            .Review("mark", "priya", [1, 2], "below", ("revenue", 12320, 14000, 0.88));
+
+        var strict = ReportWriter.Write(b.Input() with { Thresholds = new ReportThresholds(0.9, 1.2) });
+        var standard = ReportWriter.Write(b.Input());
+
+        // 0.88 is below plan under a 0.90 threshold, on track under METHOD.md's 0.85.
+        Assert.Contains("class=\"b-below\"", strict, StringComparison.Ordinal);
+        Assert.Contains("ratio under 0.90", strict, StringComparison.Ordinal);
+        Assert.Contains("class=\"b-ontrack\"", standard, StringComparison.Ordinal);
+        Assert.Contains("ratio under 0.85", standard, StringComparison.Ordinal);
+    }
 }
