@@ -114,7 +114,8 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
             wall.Elapsed,
             (clock.GetUtcNow() - quarterStart).TotalDays,
             self.PeakWorkingSet64,
-            output.Target);
+            output.Target,
+            timeline.GroupBy(e => e.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
     }
 
     private static async Task SeedCalendarsAsync(Scenario.Scenario scenario, DevCalendar calendar, CancellationToken cancellationToken)

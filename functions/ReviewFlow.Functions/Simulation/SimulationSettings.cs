@@ -21,6 +21,7 @@ public sealed record SimulationSettings(string ScenarioPath, string OutDirectory
 /// <param name="VirtualDays">Virtual days the quarter covered.</param>
 /// <param name="PeakWorkingSetBytes">Peak working set of this process.</param>
 /// <param name="OutDirectory">Where the files are.</param>
+/// <param name="Outcomes">How many times each behaviour happened (coaching opened, recognition, refusals…), by timeline type.</param>
 public sealed record SimulationResult(
     int Cycles,
     IReadOnlyList<string> Failed,
@@ -33,4 +34,5 @@ public sealed record SimulationResult(
     TimeSpan WallTime,
     double VirtualDays,
     long PeakWorkingSetBytes,
-    string OutDirectory);
+    string OutDirectory,
+    IReadOnlyDictionary<string, int> Outcomes);

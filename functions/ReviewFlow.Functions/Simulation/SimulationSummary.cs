@@ -6,6 +6,28 @@ namespace ReviewFlow.Functions.Simulation;
 /// <summary>The end-of-run summary on the console.</summary>
 internal static class SimulationSummary
 {
+    // What a reader checks first: did the method's rules fire where the scenario says they should?
+    private static readonly (string Label, string Type)[] Behaviours =
+    [
+        ("Counter-proposals", "CounterProposed"),
+        ("Reminders / escalations", "ReminderSent"),
+        ("Reviews held", "ReviewHeld"),
+        ("Coaching opened / closed", "CoachingOpened"),
+        ("Recognitions", "RecognitionSent"),
+        ("Extra check-ins booked", "ExtraCheckInBooked"),
+        ("Extra check-ins refused", "ExtraCheckInRefused"),
+        ("Answers rejected", "AnswerRejected"),
+    ];
+
+    private static string Count(SimulationResult result, string type) => result.Outcomes.GetValueOrDefault(type).ToString(CultureInfo.InvariantCulture);
+
+    private static string? Partner(string type) => type switch
+    {
+        "ReminderSent" => "Escalated",
+        "CoachingOpened" => "CoachingClosed",
+        _ => null,
+    };
+
     public static void Print(IAnsiConsole console, SimulationResult result)
     {
         var seconds = Math.Max(result.WallTime.TotalSeconds, 0.001);
@@ -19,6 +41,11 @@ internal static class SimulationSummary
         table.AddRow("Activities", $"{result.Activities.ToString(CultureInfo.InvariantCulture)} ({(result.Activities / seconds).ToString("F0", CultureInfo.InvariantCulture)}/s)");
         table.AddRow("Engine storage requests", result.EngineStorageRequests.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Peak memory (.NET)", $"{(result.PeakWorkingSetBytes / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture)} MiB");
+        foreach (var (label, type) in Behaviours)
+        {
+            var count = Count(result, type);
+            table.AddRow(label, Partner(type) is { } partner ? $"{count} / {Count(result, partner)}" : count);
+        }
         console.Write(table);
         foreach (var failure in result.Failed)
         {

@@ -125,7 +125,6 @@ internal sealed partial class ScenarioParser(JsonProblems problems)
         if (!LabelPattern().IsMatch(label))
         {
             problems.Add(fields.PathOf("label"), $"{Quote(label)} must be letters, digits, '-' or '_' (it becomes part of instance ids), like \"2027-Q1\"");
-            return null;
         }
 
         var quarter = new Quarter(label, start.Value, weeks.Value);

@@ -47,6 +47,8 @@ public sealed class ScenarioLoaderTests
     public static TheoryData<string, string, string> BadScenarios => new()
     {
         { "\"start\": \"2027-01-04\"", "\"start\": \"2027-13-01\"", "quarter.start: \"2027-13-01\" is not a date (yyyy-MM-dd)" },
+        { "\"label\": \"2027-Q1\"", "\"label\": \"2027/Q1\"", "quarter.label: \"2027/Q1\" must be letters, digits, '-' or '_'" },
+        { "\"email\": \"tom@example.test\"", "\"email\": \"MARK@example.test\"", "teams[0].sellers[1].email: \"MARK@example.test\" is already used at teams[0].manager.email" },
         { "\"weekly\": [", "\"weeklyy\": [", "teams[0].sellers[0].weeklyy: unknown field" },
         { "\"America/New_York\"", "\"Mars/Olympus\"", "teams[0].sellers[1].timeZone: \"Mars/Olympus\" is not a known IANA or Windows time zone" },
         { "\"id\": \"tom\"", "\"id\": \"mark\"", "teams[0].sellers[1].id: \"mark\" is already used at teams[0].manager.id" },
