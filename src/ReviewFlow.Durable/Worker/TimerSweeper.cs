@@ -26,6 +26,10 @@ internal sealed partial class TimerSweeper(
     // Rows this process is delivering to itself: still in the table until their episode is done.
     private readonly ConcurrentDictionary<string, byte> _deliveringLocally = new(StringComparer.Ordinal);
 
+    // When each local delivery was settled: a sweep that read the table before that moment may still see
+    // the row, and must not deliver it a second time.
+    private readonly ConcurrentDictionary<string, long> _settledAt = new(StringComparer.Ordinal);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -52,11 +56,37 @@ internal sealed partial class TimerSweeper(
         }
     }
 
+    private void Settled(string rowKey)
+    {
+        _settledAt[rowKey] = System.Diagnostics.Stopwatch.GetTimestamp();
+        _deliveringLocally.TryRemove(rowKey, out _);
+    }
+
+    /// <summary>Settlements older than any sweep still in flight can no longer be misread.</summary>
+    private void ForgetOldSettlements(long now)
+    {
+        if (_settledAt.Count < 1024)
+        {
+            return;
+        }
+
+        var horizon = now - System.Diagnostics.Stopwatch.Frequency * 60;
+        foreach (var (key, at) in _settledAt)
+        {
+            if (at < horizon)
+            {
+                _settledAt.TryRemove(key, out _);
+            }
+        }
+    }
+
     /// <summary>Delivers the timers due now; returns how many.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
+        var readAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var due = await timers.GetDueAsync(clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
-        due = [.. due.Where(t => !_deliveringLocally.ContainsKey(t.RowKey))];
+        due = [.. due.Where(t => !_deliveringLocally.ContainsKey(t.RowKey) && !(_settledAt.TryGetValue(t.RowKey, out var settled) && settled >= readAt))];
+        ForgetOldSettlements(readAt);
         if (due.Count == 0)
         {
             return 0;
@@ -69,7 +99,7 @@ internal sealed partial class TimerSweeper(
             {
                 if (options.Value.LocalTimerDelivery && _deliveringLocally.TryAdd(timer.RowKey, 0))
                 {
-                    var local = new LocalTimerDelivery(timer, timers, storage, codec, key => _deliveringLocally.TryRemove(key, out _));
+                    var local = new LocalTimerDelivery(timer, timers, storage, codec, Settled);
                     if (localInbox.TryPost(local))
                     {
                         counters.TimerDeliveredLocally();
