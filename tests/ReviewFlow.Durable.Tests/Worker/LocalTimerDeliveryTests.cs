@@ -20,8 +20,8 @@ public sealed class LocalTimerDeliveryTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(13, result.ReadOutputAs<int>());
 
-        // Every timer went the local way (a repeated delivery would be dropped as a duplicate, so the
-        // greetings above, exactly 13, are what proves each week ran once).
+        // Every timer went the local way. A row handed over twice (a sweep racing the end of its episode)
+        // is dropped by the instance as a duplicate TimerFired, so the count may exceed the timers.
         Assert.True(host.Services.GetRequiredService<EngineCounters>().LocalTimerDeliveries >= 13);
 
         // Each row was removed once its episode (and the activity it guarded) was done.
