@@ -103,9 +103,9 @@ internal static class AgreeStep
             changes.Add(new JsonObject
             {
                 ["key"] = change.Key,
-                ["unit"] = metric.Unit,
-                ["from"] = change.From is { } from ? Texts.Value(metric, from) : "—",
-                ["to"] = change.To is { } to ? Texts.Value(metric, to) : "—",
+                ["unit"] = Texts.Unit(metric),
+                ["from"] = change.From is { } from ? Texts.Value(from) : "—",
+                ["to"] = change.To is { } to ? Texts.Value(to) : "—",
             });
         }
 

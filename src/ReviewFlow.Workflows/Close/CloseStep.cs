@@ -30,9 +30,9 @@ internal static class CloseStep
             lines.Add(new JsonObject
             {
                 ["key"] = key,
-                ["unit"] = metric.Unit,
-                ["target"] = Texts.Value(metric, target),
-                ["actual"] = actual is { } a ? Texts.Value(metric, a) : "no data",
+                ["unit"] = Texts.Unit(metric),
+                ["target"] = Texts.Value(target),
+                ["actual"] = actual is { } a ? Texts.Value(a) : "—",
                 ["ratioPercent"] = ratio is { } r ? Math.Round(r * 100).ToString(CultureInfo.InvariantCulture) : "—",
             });
         }

@@ -173,9 +173,9 @@ internal static class ReviewPeriodStep
             figures.Add(new JsonObject
             {
                 ["key"] = metric.Key,
-                ["unit"] = definition.Unit,
-                ["actual"] = Texts.Value(definition, metric.Actual),
-                ["plan"] = Texts.Value(definition, metric.Plan),
+                ["unit"] = Texts.Unit(definition),
+                ["actual"] = Texts.Value(metric.Actual),
+                ["plan"] = Texts.Value(metric.Plan),
             });
         }
 
@@ -203,7 +203,7 @@ internal static class ReviewPeriodStep
             highlights.Add(new JsonObject
             {
                 ["key"] = m.Key,
-                ["unit"] = catalogue.Resolve(m.Key).Unit,
+                ["unit"] = Texts.Unit(catalogue.Resolve(m.Key)),
                 ["ratioPercent"] = double.IsInfinity(m.Ratio) ? "well over 100" : Math.Round(m.Ratio * 100).ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
         }

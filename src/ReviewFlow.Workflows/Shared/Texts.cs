@@ -8,17 +8,18 @@ namespace ReviewFlow.Workflows.Shared;
 /// <summary>How figures, times and week ranges read in emails: plain, in the reader's own time zone.</summary>
 internal static class Texts
 {
-    public static string Value(MetricDefinition metric, double value)
+    /// <summary>The figure alone; templates put <see cref="Unit"/> after it (SendGrid templates keep the two apart).</summary>
+    public static string Value(double value)
+        => value.ToString(value == Math.Floor(value) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The unit as it reads after a figure: currency symbols as their codes ("80,000 GBP").</summary>
+    public static string Unit(MetricDefinition metric) => metric.Unit switch
     {
-        var number = value.ToString(value == Math.Floor(value) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
-        return metric.Unit switch
-        {
-            "£" or "$" or "€" => metric.Unit + number,
-            "" => number,
-            "%" => number + "%",
-            _ => $"{number} {metric.Unit}",
-        };
-    }
+        "£" => "GBP",
+        "$" => "USD",
+        "€" => "EUR",
+        var unit => unit,
+    };
 
     public static string LocalTime(DateTime utc, Person reader)
     {
@@ -35,7 +36,7 @@ internal static class Texts
         foreach (var (key, value) in targets)
         {
             var metric = catalogue.Resolve(key);
-            array.Add(new JsonObject { ["key"] = key, ["value"] = Value(metric, value), ["unit"] = metric.Unit, ["why"] = metric.Why });
+            array.Add(new JsonObject { ["key"] = key, ["value"] = Value(value), ["unit"] = Unit(metric), ["why"] = metric.Why });
         }
 
         return array;

@@ -195,6 +195,22 @@ public sealed class LeedsSimulationTests(LeedsSimulationFixture run) : IClassFix
     }
 
     [Fact]
+    public void Simulate_Emails_ReadCleanlyWithEveryFigureAndUnitOnce()
+    {
+        var files = Directory.GetFiles(Path.Combine(run.OutDirectory, "outbox"), "*.eml");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var text = MimeKit.MimeMessage.Load(file).TextBody;
+            Assert.False(string.IsNullOrWhiteSpace(text), $"{Path.GetFileName(file)} has no text part");
+
+            // A unit written by the workflow and again by the template ("3 days days") reads like a typo.
+            var doubled = System.Text.RegularExpressions.Regex.Match(text, @"\b(\w+) \1\b");
+            Assert.False(doubled.Success, $"{Path.GetFileName(file)} repeats '{doubled.Value}'");
+        }
+    }
+
+    [Fact]
     public void Simulate_Reviews_KeepTheSameWeekdayAndTimeWhenFree()
     {
         var mark = ScenarioPeople()["mark@example.test"];
