@@ -177,24 +177,13 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
 
     private static async Task<List<OrchestrationMetadata>> QueryFinishedAsync(DurableTaskClient client, string prefix, CancellationToken cancellationToken)
     {
-        var all = new List<OrchestrationMetadata>();
-        string? token = null;
-        do
+        var query = new OrchestrationQuery
         {
-            var page = await client.QueryInstancesAsync(
-                new OrchestrationQuery
-                {
-                    InstanceIdPrefix = prefix,
-                    Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
-                    PageSize = 1000,
-                    ContinuationToken = token,
-                },
-                cancellationToken);
-            all.AddRange(page.Instances);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return all;
+            InstanceIdPrefix = prefix,
+            Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+            PageSize = 1000,
+        };
+        return await client.GetAllInstancesAsync(query, cancellationToken).ToListAsync(cancellationToken);
     }
 
     private static async Task<List<JournalEntry>> ReadTimelineAsync(ICycleJournal journal, CancellationToken cancellationToken)

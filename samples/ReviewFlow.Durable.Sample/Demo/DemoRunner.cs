@@ -132,20 +132,9 @@ public sealed class DemoRunner(int sellerCount, int weeks, bool keepAzurite)
     }
 
     private static async Task<List<OrchestrationMetadata>> QueryCompletedAsync(DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        var all = new List<OrchestrationMetadata>();
-        string? token = null;
-        do
-        {
-            var page = await client.QueryInstancesAsync(
-                new OrchestrationQuery { InstanceIdPrefix = "cycle-", Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed], PageSize = 1000, ContinuationToken = token },
-                cancellationToken);
-            all.AddRange(page.Instances);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return all;
-    }
+        => await client.GetAllInstancesAsync(
+            new OrchestrationQuery { InstanceIdPrefix = "cycle-", Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed], PageSize = 1000 },
+            cancellationToken).ToListAsync(cancellationToken);
 
     private static void PrintSummary(List<OrchestrationMetadata> cycles, DemoOutbox outbox, VirtualClock clock, TimeSpan wall, long storageOperations)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Azure.Data.Tables;
 using ReviewFlow.Durable.History;
@@ -174,6 +175,31 @@ public sealed class DurableTaskClient
 
             await Task.Delay(delay, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 500));
+        }
+    }
+
+    /// <summary>
+    /// Every instance matching the query, following continuation tokens page by page from the query's own
+    /// (mirrors <c>GetAllInstancesAsync</c> of <c>Microsoft.DurableTask</c>).
+    /// </summary>
+    public async IAsyncEnumerable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = query;
+        while (true)
+        {
+            var result = await QueryInstancesAsync(page, cancellationToken);
+            foreach (var instance in result.Instances)
+            {
+                yield return instance;
+            }
+
+            if (result.ContinuationToken is null)
+            {
+                yield break;
+            }
+
+            page = page with { ContinuationToken = result.ContinuationToken };
         }
     }
 

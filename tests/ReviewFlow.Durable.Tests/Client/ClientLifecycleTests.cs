@@ -165,8 +165,11 @@ public sealed class ClientLifecycleTests(AzuriteFixture azurite) : IClassFixture
         var running = await host.Client.QueryInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Running] });
         var byName = await host.Client.QueryInstancesAsync(new OrchestrationQuery { Name = nameof(GreetingSequenceOrchestrator), Statuses = [OrchestrationRuntimeStatus.Completed] });
 
+        var all = await host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "team-leeds-", PageSize = 3 }).ToListAsync();
+
         Assert.Equal(done.Order(), leeds.Order());
         Assert.True(pages >= 3, $"expected at least 3 pages of 3, got {pages}");
+        Assert.Equal(done.Order(), all.Select(i => i.InstanceId).Order());
         Assert.Equal("team-york-0", Assert.Single(running.Instances).InstanceId);
         Assert.Equal(7, byName.Instances.Count);
     }

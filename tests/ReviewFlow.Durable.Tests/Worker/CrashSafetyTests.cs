@@ -235,19 +235,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
         => (await QueryAllAsync(client, [OrchestrationRuntimeStatus.Completed])).Count;
 
     private static async Task<List<OrchestrationMetadata>> QueryAllAsync(DurableTaskClient client, IReadOnlyCollection<OrchestrationRuntimeStatus>? statuses = null)
-    {
-        var all = new List<OrchestrationMetadata>();
-        string? token = null;
-        do
-        {
-            var page = await client.QueryInstancesAsync(new OrchestrationQuery { Statuses = statuses, PageSize = 1000, ContinuationToken = token });
-            all.AddRange(page.Instances);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
-    }
+        => await client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = statuses, PageSize = 1000 }).ToListAsync();
 
     /// <summary>Polls until every instance is Completed, Failed or Terminated; returns them with outputs.</summary>
     private static async Task<List<OrchestrationMetadata>> WaitForAllTerminalAsync(DurableTaskClient client, OutputTail workerOutput, int seed)
