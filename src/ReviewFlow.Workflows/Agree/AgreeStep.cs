@@ -177,7 +177,7 @@ internal static class AgreeStep
                 ["by"] = entry.By,
                 ["targets"] = Texts.Numbers(entry.Targets),
                 ["reason"] = entry.Reason,
-                ["at"] = BookMeeting.Iso(entry.At),
+                ["at"] = Texts.Iso(entry.At),
             });
         }
 

@@ -17,27 +17,17 @@ public static class CycleIds
 
     /// <summary>The label of the quarter before a "YYYY-Qn" label, or null for other label styles.</summary>
     public static string? PreviousQuarterLabel(string label)
-    {
-        ArgumentNullException.ThrowIfNull(label);
-        if (label.Length == 7 && label[4] == '-' && label[5] == 'Q' && int.TryParse(label.AsSpan(0, 4), out var year) && label[6] is >= '1' and <= '4')
-        {
-            var q = label[6] - '0';
-            return q == 1 ? $"{year - 1}-Q4" : $"{year}-Q{q - 1}";
-        }
-
-        return null;
-    }
+        => TryParse(label, out var year, out var quarter) ? (quarter == 1 ? $"{year - 1}-Q4" : $"{year}-Q{quarter - 1}") : null;
 
     /// <summary>The label of the quarter after a "YYYY-Qn" label, or null for other label styles.</summary>
     public static string? NextQuarterLabel(string label)
+        => TryParse(label, out var year, out var quarter) ? (quarter == 4 ? $"{year + 1}-Q1" : $"{year}-Q{quarter + 1}") : null;
+
+    private static bool TryParse(string label, out int year, out int quarter)
     {
         ArgumentNullException.ThrowIfNull(label);
-        if (label.Length == 7 && label[4] == '-' && label[5] == 'Q' && int.TryParse(label.AsSpan(0, 4), out var year) && label[6] is >= '1' and <= '4')
-        {
-            var q = label[6] - '0';
-            return q == 4 ? $"{year + 1}-Q1" : $"{year}-Q{q + 1}";
-        }
-
-        return null;
+        quarter = label.Length == 7 && label[4] == '-' && label[5] == 'Q' && label[6] is >= '1' and <= '4' ? label[6] - '0' : 0;
+        year = 0;
+        return quarter > 0 && int.TryParse(label.AsSpan(0, 4), out year);
     }
 }

@@ -22,7 +22,7 @@ internal static class DevelopStep
         run.Record(new PendingEntry("CoachingOpened", new JsonObject
         {
             ["reason"] = opened.Reason,
-            ["reviews"] = new JsonArray([.. opened.Reviews.Select(r => (JsonNode)BookMeeting.Iso(r))]),
+            ["reviews"] = Texts.Strings(opened.Reviews.Select(Texts.Iso)),
         }));
 
         var reflectionModel = run.Model(run.Seller);
@@ -102,7 +102,7 @@ internal static class DevelopStep
             cc: run.Manager,
             alsoRecord: new PendingEntry("CoachingClosed", new JsonObject
             {
-                ["reviews"] = new JsonArray([.. closed.Reviews.Select(r => (JsonNode)BookMeeting.Iso(r))]),
+                ["reviews"] = Texts.Strings(closed.Reviews.Select(Texts.Iso)),
             }));
     }
 }

@@ -216,6 +216,6 @@ internal static class ReviewPeriodStep
             run.Seller,
             model,
             cc: run.Manager,
-            alsoRecord: new PendingEntry("RecognitionSent", new JsonObject { ["reviews"] = new JsonArray([.. earned.Reviews.Select(r => (JsonNode)BookMeeting.Iso(r))]) }));
+            alsoRecord: new PendingEntry("RecognitionSent", new JsonObject { ["reviews"] = Texts.Strings(earned.Reviews.Select(Texts.Iso)) }));
     }
 }

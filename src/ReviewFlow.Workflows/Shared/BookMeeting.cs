@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ReviewFlow.Domain.People;
 using ReviewFlow.Domain.Scheduling;
@@ -75,8 +74,8 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
                 {
                     ["kind"] = input.Kind,
                     ["reason"] = "no time free in both calendars inside both working days",
-                    ["windowStart"] = Iso(input.WindowStart),
-                    ["windowEnd"] = Iso(input.WindowEnd + Extension),
+                    ["windowStart"] = Texts.Iso(input.WindowStart),
+                    ["windowEnd"] = Texts.Iso(input.WindowEnd + Extension),
                 });
                 await journal.AppendAsync((input.Earlier ?? []).Append(missed).ToEntries(context, input.Stamp), ct);
                 return null;
@@ -99,8 +98,8 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
 
         var booked = new PendingEntry("ReviewBooked", new JsonObject
         {
-            ["start"] = Iso(created.StartUtc),
-            ["end"] = Iso(created.EndUtc),
+            ["start"] = Texts.Iso(created.StartUtc),
+            ["end"] = Texts.Iso(created.EndUtc),
             ["attendees"] = new JsonArray((JsonNode)input.Organizer.Email, (JsonNode)input.Attendee.Email),
             ["kind"] = input.Kind,
             ["eventId"] = created.Id,
@@ -108,14 +107,12 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
         var also = input.AlsoRecord.Select(e =>
         {
             var data = (JsonObject)e.Data.DeepClone();
-            data["start"] = Iso(created.StartUtc);
-            data["end"] = Iso(created.EndUtc);
+            data["start"] = Texts.Iso(created.StartUtc);
+            data["end"] = Texts.Iso(created.EndUtc);
             return e with { Data = data };
         });
         var stamp = input.Stamp;
         await journal.AppendAsync((input.Earlier ?? []).Append(booked).Concat(also).ToEntries(context, stamp), ct);
         return new BookedMeeting(created.Id, created.StartUtc, created.EndUtc);
     }
-
-    internal static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,9 @@ internal static class Texts
         var unit => unit,
     };
 
+    /// <summary>An instant as the journal and timeline write it: ISO-8601 UTC to the second.</summary>
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     public static string LocalTime(DateTime utc, Person reader)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), reader.Zone);
