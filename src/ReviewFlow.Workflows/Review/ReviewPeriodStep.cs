@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ReviewFlow.Domain.CheckIns;
 using ReviewFlow.Domain.Metrics;
 using ReviewFlow.Domain.Quarters;
 using ReviewFlow.Domain.Reviews;
@@ -43,10 +42,10 @@ internal static class ReviewPeriodStep
             $"Progress against the agreed targets for {weeksText}: what is working, what is not, and what support would help.");
         var reviewAt = meeting?.Start ?? windowEnd;
 
-        var checkIn = await RequestCheckInAsync(run, weeks, weeksText, reviewAt);
+        // The period is evaluated once, when the check-in arrives (the agenda shows it); the review records it.
+        var evaluation = await RequestCheckInAsync(run, targets, weeks, weeksText, reviewAt);
         await run.WaitUntilAsync(reviewAt);
 
-        var evaluation = PeriodEvaluator.Evaluate(targets.Targets, checkIn?.ForWeeks(weeks) ?? [.. weeks.Select(_ => (IReadOnlyDictionary<string, double>?)null)], quarter.Weeks, policy);
         var (trend, signals) = run.Progress.Trend.Record(reviewAt, evaluation.Status, policy);
         var coaching = run.Progress.Coaching;
         if (coaching is { IsOpen: true } && evaluation.Status != ReviewStatus.NoData)
@@ -63,7 +62,7 @@ internal static class ReviewPeriodStep
         };
         run.Record(new PendingEntry("ReviewHeld", new JsonObject
         {
-            ["weeks"] = new JsonArray([.. weeks.Select(w => (JsonNode)w)]),
+            ["weeks"] = Texts.Ints(weeks),
             ["status"] = StatusName(evaluation.Status),
             ["metrics"] = Metrics(evaluation.Metrics),
             ["period"] = period.Index + 1,
@@ -108,7 +107,7 @@ internal static class ReviewPeriodStep
         _ => "noData",
     };
 
-    private static async Task<CheckIn?> RequestCheckInAsync(CycleRun run, IReadOnlyList<int> weeks, string weeksText, DateTime reviewAt)
+    private static async Task<PeriodEvaluation> RequestCheckInAsync(CycleRun run, ExpectationSet targets, IReadOnlyList<int> weeks, string weeksText, DateTime reviewAt)
     {
         var policy = run.Policy;
         await run.WaitUntilAsync(CheckInRequestTime(run, reviewAt));
@@ -118,17 +117,16 @@ internal static class ReviewPeriodStep
         model["reviewAt"] = Texts.LocalTime(reviewAt, run.Seller);
         model["targets"] = Texts.Targets(run.Progress.Agreed!, policy.Catalogue);
         model["link"] = link;
-        var weeksJson = new JsonArray([.. weeks.Select(w => (JsonNode)w)]);
         await run.EmailAsync(
             EmailTemplates.CheckInRequest,
             run.Seller,
             model,
             action: new Integrations.Email.AwaitedAction(run.Context.InstanceId, nameof(CheckInSubmitted), run.Seller.Id, weeks),
-            alsoRecord: new PendingEntry("CheckInRequested", new JsonObject { ["weeks"] = weeksJson }));
+            alsoRecord: new PendingEntry("CheckInRequested", new JsonObject { ["weeks"] = Texts.Ints(weeks) }));
 
         // Reminders stop as soon as the data has arrived; without it the review still happens, with no status.
         // A check-in for other weeks (a late one for the previous review) is recorded as rejected, not used here.
-        var reportedKeys = ExpectationSet.From(run.Progress.Agreed!, policy.Catalogue).Targets.Select(PeriodEvaluator.ReportedKey).ToList();
+        var reportedKeys = targets.Targets.Select(PeriodEvaluator.ReportedKey).ToList();
         var submitted = await run.AwaitAsync<CheckInSubmitted>(
             nameof(CheckInSubmitted),
             [ManagerNudges.Reminder(run, run.Seller, $"your check-in for {weeksText}", link, reviewAt - policy.CheckInReminderBefore)],
@@ -136,15 +134,20 @@ internal static class ReviewPeriodStep
             answer => answer.CheckIn?.Weeks is not { Count: > 0 }
                 ? "a check-in needs the figures of at least one week"
                 : answer.CheckIn.Validate(weeks, reportedKeys) is { Count: > 0 } problems ? string.Join(" ", problems) : null);
+        var evaluation = PeriodEvaluator.Evaluate(
+            targets.Targets,
+            submitted?.CheckIn.ForWeeks(weeks) ?? [.. weeks.Select(_ => (IReadOnlyDictionary<string, double>?)null)],
+            run.Profile.Quarter.Weeks,
+            policy);
         if (submitted is null)
         {
-            return null;
+            return evaluation;
         }
 
         var agenda = run.Model(run.Manager);
         agenda["weeks"] = weeksText;
         agenda["reviewAt"] = Texts.LocalTime(reviewAt, run.Manager);
-        agenda["figures"] = Figures(run, submitted.CheckIn, weeks);
+        agenda["figures"] = Figures(run, evaluation);
         agenda["working"] = submitted.CheckIn.Working ?? string.Empty;
         agenda["notWorking"] = submitted.CheckIn.NotWorking ?? string.Empty;
         agenda["supportNeeded"] = submitted.CheckIn.SupportNeeded ?? string.Empty;
@@ -156,16 +159,14 @@ internal static class ReviewPeriodStep
             cc: run.Seller,
             alsoRecord: new PendingEntry("CheckInSubmitted", new JsonObject
             {
-                ["weeks"] = new JsonArray([.. submitted.CheckIn.Weeks.Select(w => (JsonNode)w.Week)]),
+                ["weeks"] = Texts.Ints(submitted.CheckIn.Weeks.Select(w => w.Week)),
             }));
-        return submitted.CheckIn;
+        return evaluation;
     }
 
-    private static JsonArray Figures(CycleRun run, CheckIn checkIn, IReadOnlyList<int> weeks)
+    private static JsonArray Figures(CycleRun run, PeriodEvaluation evaluation)
     {
         var catalogue = run.Policy.Catalogue;
-        var targets = ExpectationSet.From(run.Progress.Agreed!, catalogue);
-        var evaluation = PeriodEvaluator.Evaluate(targets.Targets, checkIn.ForWeeks(weeks), run.Profile.Quarter.Weeks, run.Policy);
         var figures = new JsonArray();
         foreach (var metric in evaluation.Metrics)
         {

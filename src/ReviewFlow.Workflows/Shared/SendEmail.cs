@@ -27,7 +27,7 @@ public sealed class SendEmail(IEmailSender sender, ICycleJournal journal) : Task
         var emailSent = new PendingEntry("EmailSent", new JsonObject
         {
             ["to"] = input.Message.To.Email,
-            ["cc"] = new JsonArray([.. input.Message.Cc.Select(c => (JsonNode)c.Email)]),
+            ["cc"] = Texts.Strings(input.Message.Cc.Select(c => c.Email)),
             ["template"] = input.Message.Template,
             ["subject"] = sent.Subject,
         });

@@ -56,5 +56,7 @@ internal static class Texts
         return obj;
     }
 
+    public static JsonArray Ints(IEnumerable<int> values) => new([.. values.Select(v => (JsonNode)v)]);
+
     public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 }
