@@ -82,7 +82,7 @@ public sealed class DurableTaskClient
         }
         else
         {
-            await _codec.SendAsync(_storage.ControlQueueFor(instanceId), start, instanceId, cancellationToken);
+            await _codec.SendControlAsync(_storage, start, cancellationToken);
         }
 
         return instanceId;
@@ -250,7 +250,7 @@ public sealed class DurableTaskClient
     }
 
     private Task SendAsync(string instanceId, HistoryEvent e, CancellationToken cancellationToken)
-        => _codec.SendAsync(_storage.ControlQueueFor(instanceId), new ControlMessage(instanceId, null, e), instanceId, cancellationToken);
+        => _codec.SendControlAsync(_storage, new ControlMessage(instanceId, null, e), cancellationToken);
 
     private static string? BuildFilter(OrchestrationQuery query)
     {

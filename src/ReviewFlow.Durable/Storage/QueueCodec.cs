@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
+using ReviewFlow.Durable.History;
 
 namespace ReviewFlow.Durable.Storage;
 
@@ -11,6 +12,10 @@ internal sealed class QueueCodec(LargeTextStore largeText)
         var text = await largeText.StoreAsync(JsonSerializer.Serialize(record, DurableJson.Options), owner, LargeTextStore.MaxInlineQueueChars, cancellationToken);
         await queue.SendMessageAsync(text, visibilityDelay, cancellationToken: cancellationToken);
     }
+
+    /// <summary>Sends a control message to the control queue of its instance.</summary>
+    public Task SendControlAsync(TaskHubStorage storage, ControlMessage message, CancellationToken cancellationToken, TimeSpan? visibilityDelay = null)
+        => SendAsync(storage.ControlQueueFor(message.InstanceId), message, message.InstanceId, cancellationToken, visibilityDelay);
 
     public async Task<T> ReadAsync<T>(string messageText, CancellationToken cancellationToken)
     {

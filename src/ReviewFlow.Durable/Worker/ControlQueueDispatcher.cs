@@ -342,7 +342,7 @@ internal sealed partial class ControlQueueDispatcher(
         }
 
         var failure = new WorkItemDeadLettered($"Control message '{decoded.Event.GetType().Name}'", (int)message.DequeueCount, lastError);
-        await codec.SendAsync(storage.ControlQueueFor(decoded.InstanceId), new ControlMessage(decoded.InstanceId, null, failure), decoded.InstanceId, cancellationToken);
+        await codec.SendControlAsync(storage, new ControlMessage(decoded.InstanceId, null, failure), cancellationToken);
         await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, cancellationToken);
     }
 

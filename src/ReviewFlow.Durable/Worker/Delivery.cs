@@ -95,7 +95,7 @@ internal sealed class LocalResultDelivery(
 
     private async Task HandOverAsync(TimeSpan? delay)
     {
-        await codec.SendAsync(storage.ControlQueueFor(Message.InstanceId), Message, Message.InstanceId, CancellationToken.None, delay);
+        await codec.SendControlAsync(storage, Message, CancellationToken.None, delay);
         Settle();
     }
 
@@ -124,7 +124,7 @@ internal sealed class LocalTimerDelivery(DueTimer timer, TimerStore timers, Task
     // Failing episodes go the queue's way, where deliveries are counted and poison is dead-lettered.
     public override async Task AbandonAsync(TimeSpan baseBackoff)
     {
-        await codec.SendAsync(storage.ControlQueueFor(Message.InstanceId), Message, Message.InstanceId, CancellationToken.None, QueueMessageRetry.BackoffFor(1, baseBackoff));
+        await codec.SendControlAsync(storage, Message, CancellationToken.None, QueueMessageRetry.BackoffFor(1, baseBackoff));
         await timers.DeleteDeliveredAsync(timer.RowKey, CancellationToken.None);
         settled(timer.RowKey);
     }

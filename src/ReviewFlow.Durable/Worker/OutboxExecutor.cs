@@ -91,7 +91,7 @@ internal sealed class OutboxExecutor(
 
     private async Task SendControlAsync(ControlMessage message, CancellationToken cancellationToken)
     {
-        await codec.SendAsync(storage.ControlQueueFor(message.InstanceId), message, message.InstanceId, cancellationToken);
+        await codec.SendControlAsync(storage, message, cancellationToken);
         signals.ControlQueued(TaskHubStorage.PartitionOf(message.InstanceId, storage.ControlQueues.Count));
     }
 

@@ -109,7 +109,7 @@ internal sealed partial class TimerSweeper(
                     _deliveringLocally.TryRemove(timer.RowKey, out _);
                 }
 
-                await codec.SendAsync(storage.ControlQueueFor(timer.Message.InstanceId), timer.Message, timer.Message.InstanceId, cancellationToken);
+                await codec.SendControlAsync(storage, timer.Message, cancellationToken);
                 signals.ControlQueued(TaskHubStorage.PartitionOf(timer.Message.InstanceId, storage.ControlQueues.Count));
                 await timers.DeleteDeliveredAsync(timer.RowKey, cancellationToken);
             }));
