@@ -6,8 +6,8 @@ using ReviewFlow.Durable.Storage;
 using ReviewFlow.Durable.Time;
 using ReviewFlow.Durable.Worker;
 using ReviewFlow.Functions.Simulation.Report;
+using ReviewFlow.Integrations;
 using ReviewFlow.Integrations.Calendar;
-using ReviewFlow.Integrations.Email;
 using ReviewFlow.Integrations.Journal;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Team;
@@ -59,11 +59,10 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
         await using var services = SimulationServices.Build(scenario, connectionString, taskHub, Path.Combine(output.Staging, "outbox"), clock);
         var client = services.GetRequiredService<DurableTaskClient>();
         var worker = services.GetRequiredService<DurableTaskWorker>();
-        var outbox = services.GetRequiredService<DevOutbox>();
         var calendar = services.GetRequiredService<DevCalendar>();
         var journal = services.GetRequiredService<TableCycleJournal>();
         await client.CreateTaskHubAsync(cancellationToken);
-        await Task.WhenAll(outbox.EnsureCreatedAsync(cancellationToken), calendar.EnsureCreatedAsync(cancellationToken), journal.EnsureCreatedAsync(cancellationToken));
+        await services.GetRequiredService<DevAdapterStores>().EnsureCreatedAsync(cancellationToken);
         await SeedCalendarsAsync(scenario, calendar, cancellationToken);
 
         var wall = Stopwatch.StartNew();
