@@ -1,6 +1,10 @@
 using System.CommandLine;
+using ReviewFlow.Functions.Hosting;
 using ReviewFlow.Functions.Simulation;
+using ReviewFlow.Functions.Templates;
 
 var root = new RootCommand("ReviewFlow: the Define → Agree → Review → Develop cycle for every seller, every quarter.");
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(TemplatesCommand.Create());
 return await root.Parse(args).InvokeAsync();

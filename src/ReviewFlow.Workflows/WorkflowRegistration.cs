@@ -1,6 +1,7 @@
 using ReviewFlow.Durable;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Define;
+using ReviewFlow.Workflows.Review;
 using ReviewFlow.Workflows.Shared;
 using ReviewFlow.Workflows.Team;
 
@@ -23,6 +24,8 @@ public static class WorkflowRegistration
             .AddActivity<LoadPrefill>()
             .AddActivity<RecordJournal>()
             .AddActivity<SendEmail>()
-            .AddActivity<BookMeeting>();
+            .AddActivity<BookMeeting>()
+            .AddActivity<CheckReviewInvite>()
+            .AddActivity<CancelMeeting>();
     }
 }

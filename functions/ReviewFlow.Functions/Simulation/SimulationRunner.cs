@@ -144,7 +144,7 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
             var templates = team.Sellers.ToDictionary(s => s.Seller.Person.Id, s => s.Proposed);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(TeamQuarterOrchestrator),
-                new TeamQuarter(scenario.Quarter, scenario.Policy, domainTeam, templates, "https://reviewflow.example.test"),
+                new TeamQuarter(scenario.Quarter, scenario.Policy, domainTeam, templates),
                 new StartOrchestrationOptions(CycleIds.ForTeam(scenario.Quarter.Label, team.Manager.Person.Id)),
                 cancellationToken);
         }

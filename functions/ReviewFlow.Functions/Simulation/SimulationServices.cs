@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReviewFlow.Durable;
@@ -6,6 +7,7 @@ using ReviewFlow.Functions.Simulation.People;
 using ReviewFlow.Functions.Simulation.Scenario;
 using ReviewFlow.Integrations;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows;
 using ReviewFlow.Workflows.Cycle;
 
@@ -17,6 +19,9 @@ namespace ReviewFlow.Functions.Simulation;
 /// </summary>
 internal static class SimulationServices
 {
+    /// <summary>Where the simulated emails' links point: nothing serves them in a simulation.</summary>
+    public const string SimulatedLinkBase = "https://reviewflow.example.test";
+
     public static ServiceProvider Build(Scenario.Scenario scenario, string connectionString, string taskHub, string outboxDirectory, VirtualClock clock)
     {
         var sellersByCycle = scenario.AllSellers.ToDictionary(s => CycleIds.ForSeller(scenario.Quarter.Label, s.Seller.Person.Id), StringComparer.Ordinal);
@@ -29,6 +34,9 @@ internal static class SimulationServices
             options.TablePrefix = taskHub;
             options.JournalTableName = taskHub + "Journal";
         });
+
+        // Links in the outbox are signed as in production; the key lives as long as the run.
+        services.AddReviewFlowActionLinks(new TableServiceClient(connectionString), taskHub + "UsedLinks", ActionLinkOptions.WithEphemeralKey(SimulatedLinkBase));
 
         // The people read what the outbox delivers: registered last, so activities get the decorated sender.
         services.AddSingleton<IEmailSender>(sp => new SimulatedPeople(

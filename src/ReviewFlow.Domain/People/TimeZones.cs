@@ -44,6 +44,21 @@ public static class TimeZones
         return false;
     }
 
+    /// <summary>
+    /// Makes a zone that is not a system zone (a mailbox's custom time zone from Outlook) findable by its id, so a
+    /// <see cref="Person"/> can name it; returns the id. Registering a zone with the rules already known under
+    /// its id is a no-op.
+    /// </summary>
+    /// <exception cref="ArgumentException">Another zone, with different rules, is already known under the id.</exception>
+    public static string Register(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var known = TryFind(zone.Id, out var found) ? found : Cache.GetOrAdd(zone.Id, zone);
+        return known.HasSameRules(zone)
+            ? zone.Id
+            : throw new ArgumentException($"A different time zone is already known as '{zone.Id}'.", nameof(zone));
+    }
+
     private static bool TryFindSystem(string id, [NotNullWhen(true)] out TimeZoneInfo? zone)
     {
         try

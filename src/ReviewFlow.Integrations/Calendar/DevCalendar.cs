@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 using Azure;
 using Azure.Data.Tables;
@@ -13,7 +14,8 @@ namespace ReviewFlow.Integrations.Calendar;
 /// The calendar used without Graph credentials: events live in the table <c>{TablePrefix}Calendar</c> in
 /// <em>week bucket rows</em>, one per mailbox and ISO week (partition = mailbox, row = <c>w</c> + the UTC date of
 /// the week's Monday, <c>yyyyMMdd</c>) holding the JSON list of that week's events; an event is stored in every
-/// bucket of every participant it overlaps. One row per idempotency key, written last, marks a create as done.
+/// bucket of every participant it overlaps. One row per event id (partition <c>~events</c>) holds the attendees'
+/// answers and the cancelled flag; one row per idempotency key, written last, marks a create as done.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,6 +36,12 @@ public sealed class DevCalendar : ICalendar
 
     // Cannot collide with a mailbox partition: mailboxes are validated to contain '@'.
     private const string KeysPartition = "~keys";
+
+    // One row per event id (row key = id), found by answers and cancellation, which know only the id. Cannot
+    // collide with a mailbox partition either.
+    private const string EventsPartition = "~events";
+
+    private const string ResponsesProperty = "Responses";
 
     private const string BucketPrefix = "w";
 
@@ -72,6 +80,19 @@ public sealed class DevCalendar : ICalendar
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The dev calendar publishes no working hours, so <see cref="MailboxSchedule.WorkingHours"/> is null and the
+    /// people's own settings apply. Cancelled events are not busy.
+    /// </remarks>
+    public async Task<IReadOnlyList<MailboxSchedule>> GetSchedulesAsync(
+        IReadOnlyList<string> emails, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        var busy = await Task.WhenAll(emails.Select(e => GetBusyAsync(e, fromUtc, toUtc, cancellationToken))).ConfigureAwait(false);
+        return [.. emails.Select((email, i) => new MailboxSchedule(email, busy[i], null, null))];
+    }
+
+    /// <summary>The busy blocks of <paramref name="email"/> overlapping [from, to), UTC, sorted; cancelled events are left out.</summary>
     /// <remarks>Point reads of the week buckets overlapping the window (no table query).</remarks>
     public async Task<IReadOnlyList<TimeRange>> GetBusyAsync(string email, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
@@ -97,7 +118,7 @@ public sealed class DevCalendar : ICalendar
 
         // An event crossing a week boundary sits in several buckets: keep it once.
         return [.. events
-            .Where(e => e.Overlaps(fromUtc, toUtc))
+            .Where(e => e.Blocks(fromUtc, toUtc))
             .DistinctBy(e => e.Id, StringComparer.Ordinal)
             .Select(e => new TimeRange(e.StartUtc, e.EndUtc))
             .OrderBy(r => r.Start)
@@ -170,6 +191,9 @@ public sealed class DevCalendar : ICalendar
             throw;
         }
 
+        // The row under the event's id (looked up by answers and cancellation) before the key row that marks the
+        // create as done; a merge, so it never wipes answers stored by an earlier attempt.
+        await WriteEventRowAsync(stored, cancellationToken).ConfigureAwait(false);
         try
         {
             await _table.AddEntityAsync(stored.ToEntity(KeysPartition, keyRow), cancellationToken).ConfigureAwait(false);
@@ -177,10 +201,93 @@ public sealed class DevCalendar : ICalendar
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // A concurrent create with the same key finished first; it wrote the same event id.
-            var winner = await _table.GetEntityAsync<TableEntity>(KeysPartition, keyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return StoredEvent.FromEntity(winner.Value).ToCalendarEvent();
+            // A concurrent create with the same key finished first; it wrote the same event id (its times win).
+            var winner = StoredEvent.FromEntity((await _table.GetEntityAsync<TableEntity>(KeysPartition, keyRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value);
+            await WriteEventRowAsync(winner, cancellationToken).ConfigureAwait(false);
+            return winner.ToCalendarEvent();
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The answer stored with <see cref="SetAttendeeResponseAsync"/>; <see cref="AttendeeResponse.None"/> until then.</remarks>
+    public async Task<AttendeeResponse> GetAttendeeResponseAsync(string organizerEmail, string eventId, string attendeeEmail, CancellationToken cancellationToken)
+    {
+        string attendee = Mailbox(attendeeEmail);
+        var row = await ReadEventRowAsync(organizerEmail, eventId, cancellationToken).ConfigureAwait(false)
+            ?? throw new CalendarEventNotFoundException(organizerEmail, eventId, null);
+        return ReadResponses(row).GetValueOrDefault(attendee, AttendeeResponse.None);
+    }
+
+    /// <summary>
+    /// Dev only: records <paramref name="attendeeEmail"/>'s answer to the event, as if they had clicked it in their
+    /// calendar, so tests and simulations can decline a meeting.
+    /// </summary>
+    /// <exception cref="CalendarEventNotFoundException">The event is not in the organiser's calendar.</exception>
+    /// <exception cref="ArgumentException">The address is not invited to the event.</exception>
+    public async Task SetAttendeeResponseAsync(
+        string organizerEmail, string eventId, string attendeeEmail, AttendeeResponse response, CancellationToken cancellationToken)
+    {
+        string attendee = Mailbox(attendeeEmail);
+        if (!Enum.IsDefined(response))
+        {
+            throw new ArgumentOutOfRangeException(nameof(response), response, "Unknown attendee response.");
+        }
+
+        for (int attempt = 1; ; attempt++)
+        {
+            var row = await ReadEventRowAsync(organizerEmail, eventId, cancellationToken).ConfigureAwait(false)
+                ?? throw new CalendarEventNotFoundException(organizerEmail, eventId, null);
+            if (!StoredEvent.FromEntity(row).AttendeeEmails.Contains(attendee, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"{attendee} is not invited to event '{eventId}'.", nameof(attendeeEmail));
+            }
+
+            var responses = ReadResponses(row);
+            responses[attendee] = response;
+            var update = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                [ResponsesProperty] = JsonSerializer.Serialize(responses, StoredEventJson.Default.DictionaryStringAttendeeResponse),
+            };
+            try
+            {
+                // ETag: two answers recorded at once (two attendees) must not lose one another.
+                await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxWriteAttempts)
+            {
+                // Lost a race with another answer: read again and reapply.
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The event stays in its participants' buckets marked cancelled, so it no longer counts as busy (a new
+    /// booking can take its slot) and the <c>.ics</c> export writes it with STATUS:CANCELLED, the way calendar
+    /// clients show a cancelled meeting. The buckets are marked before the event row, so a cancel retried after
+    /// a crash finishes the job. The dev calendar sends nothing, so <paramref name="comment"/> is not kept.
+    /// </remarks>
+    public async Task CancelEventAsync(string organizerEmail, string eventId, string comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        if (await ReadEventRowAsync(organizerEmail, eventId, cancellationToken).ConfigureAwait(false) is not { } row)
+        {
+            return;
+        }
+
+        var stored = StoredEvent.FromEntity(row);
+        var cancelled = stored with { Cancelled = true };
+        foreach (string mailbox in stored.AttendeeEmails.Prepend(stored.OrganizerEmail).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var week in Weeks(stored.StartUtc, stored.EndUtc))
+            {
+                await UpdateBucketAsync(mailbox, week, events => MarkCancelled(events, cancelled), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await _table.UpdateEntityAsync(
+            new TableEntity(row.PartitionKey, row.RowKey) { ["Cancelled"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -207,7 +314,7 @@ public sealed class DevCalendar : ICalendar
         }
     }
 
-    /// <summary>Every event and busy block in <paramref name="email"/>'s calendar, ordered by start.</summary>
+    /// <summary>Every event and busy block in <paramref name="email"/>'s calendar, ordered by start; cancelled events are left out.</summary>
     /// <remarks>Queries the mailbox's partition (a scan on Azurite): meant for exports and tests, not hot paths.</remarks>
     public async IAsyncEnumerable<CalendarEvent> ListAsync(string email, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -218,7 +325,8 @@ public sealed class DevCalendar : ICalendar
             events.AddRange(ReadEvents(entity));
         }
 
-        foreach (var stored in Ordered(events))
+        // A cancelled meeting is no longer in the calendar (the .ics export still shows it, marked cancelled).
+        foreach (var stored in Ordered(events).Where(e => !e.Cancelled))
         {
             yield return stored.ToCalendarEvent();
         }
@@ -226,13 +334,13 @@ public sealed class DevCalendar : ICalendar
 
     /// <summary>
     /// Writes one <c>{mailbox}.ics</c> per mailbox into <paramref name="directory"/> (created if needed) and
-    /// returns the paths, sorted.
+    /// returns the paths, sorted. Cancelled meetings are written with STATUS:CANCELLED.
     /// </summary>
     public async Task<IReadOnlyList<string>> ExportIcsAsync(string directory, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var byMailbox = new SortedDictionary<string, List<StoredEvent>>(StringComparer.Ordinal);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey ne {KeysPartition}");
+        string filter = TableClient.CreateQueryFilter($"PartitionKey ne {KeysPartition} and PartitionKey ne {EventsPartition}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var inBucket = ReadEvents(entity);
@@ -292,7 +400,7 @@ public sealed class DevCalendar : ICalendar
     // another slot. Returns whether the bucket changed.
     private static bool Book(List<StoredEvent> events, StoredEvent meeting, string mailbox)
     {
-        if (events.Find(e => e.Id != meeting.Id && e.Overlaps(meeting.StartUtc, meeting.EndUtc)) is { } taken)
+        if (events.Find(e => e.Id != meeting.Id && e.Blocks(meeting.StartUtc, meeting.EndUtc)) is { } taken)
         {
             throw new SlotTakenException(mailbox, meeting.StartUtc, meeting.EndUtc, taken.StartUtc, taken.EndUtc);
         }
@@ -316,6 +424,19 @@ public sealed class DevCalendar : ICalendar
         }
 
         events[index] = stored;
+        return true;
+    }
+
+    // Marks the event cancelled in one bucket. Returns whether the bucket changed.
+    private static bool MarkCancelled(List<StoredEvent> events, StoredEvent cancelled)
+    {
+        int index = events.FindIndex(e => e.Id == cancelled.Id);
+        if (index < 0 || events[index].Cancelled)
+        {
+            return false;
+        }
+
+        events[index] = events[index] with { Cancelled = true };
         return true;
     }
 
@@ -357,6 +478,26 @@ public sealed class DevCalendar : ICalendar
             }
         }
     }
+
+    private async Task WriteEventRowAsync(StoredEvent stored, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(stored.ToEntity(EventsPartition, TableKeys.Sanitise(stored.Id)), TableUpdateMode.Merge, cancellationToken)
+            .ConfigureAwait(false);
+
+    // The event's row, or null when there is none or it belongs to another organiser (as Graph answers 404 for an
+    // event id asked for under the wrong mailbox).
+    private async Task<TableEntity?> ReadEventRowAsync(string organizerEmail, string eventId, CancellationToken cancellationToken)
+    {
+        string organizer = Mailbox(organizerEmail);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(EventsPartition, TableKeys.Sanitise(eventId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue && response.Value is { } row && row.GetString("Organizer") == organizer ? row : null;
+    }
+
+    private static Dictionary<string, AttendeeResponse> ReadResponses(TableEntity row) =>
+        row.GetString(ResponsesProperty) is { Length: > 0 } json
+            ? JsonSerializer.Deserialize(json, StoredEventJson.Default.DictionaryStringAttendeeResponse) ?? []
+            : [];
 
     private async Task<Bucket> ReadBucketAsync(string mailbox, DateTime week, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using ReviewFlow.Domain.Scheduling;
-
 namespace ReviewFlow.Integrations.Calendar;
 
 /// <summary>A meeting to create in the organiser's calendar with the attendees invited.</summary>
@@ -15,12 +13,22 @@ public sealed record NewCalendarEvent(string OrganizerEmail, IReadOnlyList<strin
 /// <summary>A created meeting.</summary>
 public sealed record CalendarEvent(string Id, string OrganizerEmail, IReadOnlyList<string> AttendeeEmails, string Subject, DateTime StartUtc, DateTime EndUtc, string Kind);
 
-/// <summary>Free/busy and meeting creation for mailboxes.</summary>
+/// <summary>Free/busy, meeting creation, attendee answers and cancellation for mailboxes.</summary>
 public interface ICalendar
 {
-    /// <summary>The busy blocks of <paramref name="email"/> overlapping [from, to), UTC, sorted.</summary>
-    Task<IReadOnlyList<TimeRange>> GetBusyAsync(string email, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
+    /// <summary>
+    /// Busy blocks (UTC, sorted, overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>)) and working
+    /// hours for each address, in the order asked.
+    /// </summary>
+    Task<IReadOnlyList<MailboxSchedule>> GetSchedulesAsync(IReadOnlyList<string> emails, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken);
 
     /// <summary>Creates the meeting once per <paramref name="idempotencyKey"/>; a repeat returns the first one.</summary>
     Task<CalendarEvent> CreateEventAsync(NewCalendarEvent meeting, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>The attendee's answer to the organiser's event.</summary>
+    /// <exception cref="CalendarEventNotFoundException">The event is not in the organiser's calendar.</exception>
+    Task<AttendeeResponse> GetAttendeeResponseAsync(string organizerEmail, string eventId, string attendeeEmail, CancellationToken cancellationToken);
+
+    /// <summary>Cancels the event (attendees are told by their calendar); an event already gone is not an error.</summary>
+    Task CancelEventAsync(string organizerEmail, string eventId, string comment, CancellationToken cancellationToken);
 }

@@ -26,6 +26,12 @@ internal static class IcsWriter
                 Organizer = new Organizer("mailto:" + stored.OrganizerEmail),
                 Categories = [stored.Kind],
             };
+            if (stored.Cancelled)
+            {
+                // RFC 5545 STATUS: calendar clients show the meeting struck through instead of silently dropping it.
+                item.Status = "CANCELLED";
+            }
+
             foreach (string attendee in stored.AttendeeEmails)
             {
                 item.Attendees.Add(new Attendee("mailto:" + attendee));

@@ -21,6 +21,12 @@ public static class EmailTemplates
     /// <summary>To both: the review agenda built from the check-in.</summary>
     public const string ReviewAgenda = "review-agenda";
 
+    /// <summary>
+    /// To the seller and to the manager: the seller declined the review invitation, so ReviewFlow booked a new time
+    /// (it does so once per review).
+    /// </summary>
+    public const string ReviewRebooked = "review-rebooked";
+
     /// <summary>To whoever is awaited: a gentle reminder.</summary>
     public const string Reminder = "reminder";
 
@@ -48,7 +54,8 @@ public static class EmailTemplates
     /// <summary>Every template name.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        DefineRequest, AgreementProposal, CounterProposal, TargetsAgreed, CheckInRequest, ReviewAgenda, Reminder,
-        Escalation, ExtraCheckInRefused, ReflectionRequest, CoachingPrompts, CoachingClosed, Recognition, QuarterSummary,
+        DefineRequest, AgreementProposal, CounterProposal, TargetsAgreed, CheckInRequest, ReviewAgenda, ReviewRebooked,
+        Reminder, Escalation, ExtraCheckInRefused, ReflectionRequest, CoachingPrompts, CoachingClosed, Recognition,
+        QuarterSummary,
     ];
 }

@@ -13,6 +13,7 @@ namespace ReviewFlow.Integrations.Email;
 /// <item><description><c>targets-agreed</c>: targets (array), rounds (number), settled (a sentence on how it was settled).</description></item>
 /// <item><description><c>checkin-request</c>: weeks, reviewAt (pre-formatted local time), targets (array), link.</description></item>
 /// <item><description><c>review-agenda</c>: weeks, reviewAt, figures (array of {key, unit, actual, plan}), working, notWorking, supportNeeded (each may be empty), coachingActions (array of strings, may be empty).</description></item>
+/// <item><description><c>review-rebooked</c>: week (number), oldStart, newStart (both pre-formatted local times).</description></item>
 /// <item><description><c>reminder</c>: about, dueText, link.</description></item>
 /// <item><description><c>escalation</c>: about, waitingSince, link.</description></item>
 /// <item><description><c>extra-checkin-refused</c>: week (number), reason.</description></item>
@@ -76,6 +77,12 @@ public static class TemplateModels
                 ["notWorking"] = "",
                 ["supportNeeded"] = "An intro to the logistics lead at Northwind.",
                 ["coachingActions"] = new JsonArray("Practise discovery questions before first calls"),
+            }),
+            EmailTemplates.ReviewRebooked => With("Priya", new JsonObject
+            {
+                ["week"] = 3,
+                ["oldStart"] = "Tue 19 Jan 2027, 10:00 (Europe/London)",
+                ["newStart"] = "Thu 21 Jan 2027, 14:30 (Europe/London)",
             }),
             EmailTemplates.Reminder => With("Priya", new JsonObject
             {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ReviewFlow.Domain.Agreement;
 using ReviewFlow.Domain.Metrics;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Shared;
 
@@ -51,8 +52,8 @@ internal static class AgreeStep
         var model = run.Model(run.Seller);
         model["targets"] = Texts.Targets(agreement.Proposal, run.Policy.Catalogue);
         model["round"] = agreement.Round;
-        model["acceptLink"] = run.Link("accept");
-        model["proposeLink"] = run.Link("propose");
+        model["acceptLink"] = run.Link(ActionNames.Accept, run.Seller);
+        model["proposeLink"] = run.Link(ActionNames.Propose, run.Seller);
         await run.EmailAsync(
             EmailTemplates.AgreementProposal,
             run.Seller,
@@ -64,7 +65,7 @@ internal static class AgreeStep
         var about = $"the proposed targets for {run.Profile.Quarter.Label}";
         var answer = await run.AwaitAsync<TargetsAnswered>(
             nameof(TargetsAnswered),
-            [ManagerNudges.Reminder(run, run.Seller, about, run.Link("accept"), sent + run.Policy.ReminderAfter)],
+            [ManagerNudges.Reminder(run, run.Seller, about, run.Link(ActionNames.Accept, run.Seller), sent + run.Policy.ReminderAfter)],
             sent + run.Policy.AgreementDeadline,
             answer => answer.Accept ? null : CycleRun.ProblemWith(() => Counter(run, agreement, answer)));
         if (answer is null)
@@ -113,13 +114,13 @@ internal static class AgreeStep
         model["changes"] = changes;
         model["reason"] = agreement.Audit[^1].Reason ?? string.Empty;
         model["round"] = agreement.Round;
-        model["link"] = run.Link("counter");
+        model["link"] = run.Link(ActionNames.Counter, run.Manager);
         await run.EmailAsync(EmailTemplates.CounterProposal, run.Manager, model, nameof(CounterAnswered));
 
         var sent = run.Now;
         var answer = await run.AwaitAsync<CounterAnswered>(
             nameof(CounterAnswered),
-            ManagerNudges.For(run, $"{run.Seller.Name}'s counter-proposal", run.Link("counter"), sent),
+            ManagerNudges.For(run, $"{run.Seller.Name}'s counter-proposal", run.Link(ActionNames.Counter, run.Manager), sent),
             sent + run.Policy.AgreementDeadline,
             answer => answer.Accept ? null : CycleRun.ProblemWith(() => Answer(run, agreement, answer)));
         if (answer is null)

@@ -15,8 +15,7 @@ namespace ReviewFlow.Workflows.Cycle;
 /// <param name="Manager">The seller's manager.</param>
 /// <param name="Seller">The seller.</param>
 /// <param name="RoleTemplate">The role's default targets, used to pre-fill Define when there is no last quarter.</param>
-/// <param name="LinkBase">Base URL of the action pages the emails link to.</param>
-public sealed record CycleProfile(Quarter Quarter, ReviewPolicy Policy, Manager Manager, Seller Seller, IReadOnlyDictionary<string, double> RoleTemplate, string LinkBase)
+public sealed record CycleProfile(Quarter Quarter, ReviewPolicy Policy, Manager Manager, Seller Seller, IReadOnlyDictionary<string, double> RoleTemplate)
 {
     /// <summary>The seller's review cadence for this quarter (tenure at the quarter's start).</summary>
     public Cadence Cadence => Cadence.For(Seller.StartedOn, Quarter.Start, Policy);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ReviewFlow.Domain.Metrics;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Shared;
 
@@ -23,7 +24,7 @@ internal static class DefineStep
         var model = run.Model(run.Manager);
         model["targets"] = Texts.Targets(prefill.Targets, run.Policy.Catalogue);
         model["prefilledFrom"] = prefill.Source;
-        model["link"] = run.Link("define");
+        model["link"] = run.Link(ActionNames.Define, run.Manager);
         await run.EmailAsync(
             EmailTemplates.DefineRequest,
             run.Manager,
@@ -34,7 +35,7 @@ internal static class DefineStep
         var about = $"{run.Seller.Name}'s expectations for {run.Profile.Quarter.Label}";
         var submitted = await run.AwaitAsync<ExpectationsSubmitted>(
             nameof(ExpectationsSubmitted),
-            ManagerNudges.For(run, about, run.Link("define"), run.Now),
+            ManagerNudges.For(run, about, run.Link(ActionNames.Define, run.Manager), run.Now),
             run.Profile.Quarter.EndUtc,
             answer => answer.Targets is not { Count: > 0 } targets
                 ? "an expectation set needs at least one target"

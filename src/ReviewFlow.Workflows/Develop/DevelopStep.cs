@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ReviewFlow.Domain.Coaching;
 using ReviewFlow.Domain.Trends;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Shared;
 
@@ -27,7 +28,7 @@ internal static class DevelopStep
 
         var reflectionModel = run.Model(run.Seller);
         reflectionModel["questions"] = Texts.Strings(CoachingPlan.ReflectionQuestions);
-        reflectionModel["link"] = run.Link("reflection");
+        reflectionModel["link"] = run.Link(ActionNames.Reflection, run.Seller);
         var reflectionSent = run.EmailAsync(
             EmailTemplates.ReflectionRequest,
             run.Seller,
@@ -62,7 +63,7 @@ internal static class DevelopStep
         promptModel["reflection"] = reflection is null ? string.Empty : string.Join("\n", reflection.Answers);
         promptModel["prompts"] = prompts;
         promptModel["meetingAt"] = Texts.LocalTime(meetingStart, run.Manager);
-        promptModel["link"] = run.Link("coaching-notes");
+        promptModel["link"] = run.Link(ActionNames.CoachingNotes, run.Manager);
         await run.EmailAsync(
             EmailTemplates.CoachingPrompts,
             run.Manager,
@@ -73,7 +74,7 @@ internal static class DevelopStep
         var about = $"the notes from your coaching conversation with {run.Seller.Name}";
         var notes = await run.AwaitAsync<CoachingNotesSubmitted>(
             nameof(CoachingNotesSubmitted),
-            [ManagerNudges.Reminder(run, run.Manager, about, run.Link("coaching-notes"), meetingEnd + run.Policy.ReminderAfter)],
+            [ManagerNudges.Reminder(run, run.Manager, about, run.Link(ActionNames.CoachingNotes, run.Manager), meetingEnd + run.Policy.ReminderAfter)],
             meetingEnd + run.Policy.EscalateAfter,
             answer => CycleRun.ProblemWith(() => plan.Diagnose(answer.Diagnosis, answer.Actions ?? [])));
         if (notes is null || run.Progress.Coaching is not { IsOpen: true } open)

@@ -5,6 +5,7 @@ using ReviewFlow.Domain.Reviews;
 using ReviewFlow.Domain.Scheduling;
 using ReviewFlow.Domain.Trends;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Develop;
 using ReviewFlow.Workflows.Shared;
@@ -32,14 +33,16 @@ internal static class ReviewPeriodStep
         var windowEnd = windowStart.AddDays(7);
         windowStart = windowStart < run.Now ? run.Now : windowStart;
         windowEnd = windowEnd < windowStart.AddDays(2) ? windowStart.AddDays(7) : windowEnd;
-        var meeting = await run.BookAsync(
-            "review",
-            windowStart,
-            windowEnd,
-            run.Progress.ReviewSlot,
-            policy.ReviewLength,
-            $"Review ({weeksText}): {run.Seller.Name} and {run.Manager.Name}",
-            $"Progress against the agreed targets for {weeksText}: what is working, what is not, and what support would help.");
+        var subject = $"Review ({weeksText}): {run.Seller.Name} and {run.Manager.Name}";
+        var body = $"Progress against the agreed targets for {weeksText}: what is working, what is not, and what support would help.";
+        var meeting = await run.BookAsync("review", windowStart, windowEnd, run.Progress.ReviewSlot, policy.ReviewLength, subject, body);
+        if (meeting is not null)
+        {
+            // The seller's answer to the invitation is read when the check-in is due: a decline gets one new time.
+            await run.WaitUntilAsync(CheckInRequestTime(run, meeting.Start));
+            meeting = await ReviewInvite.ConfirmAsync(run, meeting, period.LastWeek, subject, body);
+        }
+
         var reviewAt = meeting?.Start ?? windowEnd;
 
         // The period is evaluated once, when the check-in arrives (the agenda shows it); the review records it.
@@ -111,7 +114,7 @@ internal static class ReviewPeriodStep
     {
         var policy = run.Policy;
         await run.WaitUntilAsync(CheckInRequestTime(run, reviewAt));
-        var link = run.Link("checkin");
+        var link = run.Link(ActionNames.CheckIn, run.Seller);
         var model = run.Model(run.Seller);
         model["weeks"] = weeksText;
         model["reviewAt"] = Texts.LocalTime(reviewAt, run.Seller);

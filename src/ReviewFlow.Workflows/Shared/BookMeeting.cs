@@ -38,9 +38,10 @@ public sealed record MeetingCommand(
 public sealed record BookedMeeting(string EventId, DateTime Start, DateTime End);
 
 /// <summary>
-/// Finds a slot both people are free in, inside both working days (keeping the previous weekday and time when
-/// free), creates the event once per idempotency key and journals <c>ReviewBooked</c>. If the window is full,
-/// it looks one more week ahead rather than double-booking anyone; null when even that is full.
+/// Finds a slot both people are free in, inside both working days (the hours a mailbox publishes when it does,
+/// otherwise the person's; keeping the previous weekday and time when free), creates the event once per
+/// idempotency key and journals <c>ReviewBooked</c>. If the window is full, it looks one more week ahead rather
+/// than double-booking anyone; null when even that is full.
 /// </summary>
 public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : TaskActivity<MeetingCommand, BookedMeeting?>
 {
@@ -50,13 +51,28 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
     private async Task<TimeRange?> FindSlotAsync(MeetingCommand input, CancellationToken ct)
     {
         var busyEnd = input.WindowEnd + Extension;
-        var organizerBusy = calendar.GetBusyAsync(input.Organizer.Email, input.WindowStart, busyEnd, ct);
-        var attendeeBusy = calendar.GetBusyAsync(input.Attendee.Email, input.WindowStart, busyEnd, ct);
-        var request = new SlotRequest(input.Organizer, input.Attendee, input.Length, input.WindowStart, input.WindowEnd, await organizerBusy, await attendeeBusy, input.Preferred);
+        var schedules = await calendar.GetSchedulesAsync([input.Organizer.Email, input.Attendee.Email], input.WindowStart, busyEnd, ct);
+        var (organizer, attendee) = (schedules[0], schedules[1]);
+        var request = new SlotRequest(
+            WithPublishedHours(input.Organizer, organizer),
+            WithPublishedHours(input.Attendee, attendee),
+            input.Length,
+            input.WindowStart,
+            input.WindowEnd,
+            organizer.Busy,
+            attendee.Busy,
+            input.Preferred);
 
         // If the window is full, one more week ahead rather than double-booking anyone.
         return SlotFinder.Find(request) ?? SlotFinder.Find(request with { WindowEnd = busyEnd });
     }
+
+    // The working hours a mailbox publishes (Outlook's own setting) are what the person keeps up to date, so they
+    // win over the ones in the team file; a zone that is not a system zone (Outlook's custom zone) is registered so
+    // the person can name it.
+    private static Person WithPublishedHours(Person person, MailboxSchedule schedule) => schedule.WorkingHours is { } hours
+        ? person with { WorkingHours = hours, TimeZone = schedule.WorkingHoursZone is { } zone ? TimeZones.Register(zone) : person.TimeZone }
+        : person;
 
     /// <inheritdoc/>
     public override async Task<BookedMeeting?> RunAsync(TaskActivityContext context, MeetingCommand input)

@@ -4,6 +4,8 @@ using ReviewFlow.Domain.Policy;
 using ReviewFlow.Domain.Scheduling;
 using ReviewFlow.Durable;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Email.SendGrid;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Review;
 
@@ -19,6 +21,15 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
     private readonly List<PendingEntry> _noted = [.. progress.Noted];
     private readonly CancellationTokenSource _stopExtraRequests = new();
     private Task<ExtraCheckInRequested>? _extraRequest;
+
+    /// <summary>
+    /// Email that could not go out yet (the provider down or throttling past its own retries, another worker
+    /// mid-send) is tried again for about an hour; a refusal (a bad address, a bad key) is not retried.
+    /// </summary>
+    private static readonly TaskOptions EmailRetry = new(new RetryPolicy(6, TimeSpan.FromMinutes(1), 2, TimeSpan.FromMinutes(15))
+    {
+        Handle = failure => failure.IsCausedBy<EmailSendInProgressException>() || failure.IsCausedBy<SendGridUnavailableException>(),
+    });
 
     public TaskOrchestrationContext Context { get; } = context;
 
@@ -40,7 +51,14 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
     /// <summary>0 for Define and Agree, then 1 + the period index; the close comes after the last period.</summary>
     public Stamp Stamp => new(Manager.Id, Seller.Id, Now, Progress.Phase == CyclePhase.Define ? 0 : Progress.NextPeriod + 1);
 
-    public string Link(string action) => $"{Profile.LinkBase.TrimEnd('/')}/act/{Uri.EscapeDataString(Context.InstanceId)}/{action}";
+    /// <summary>
+    /// The placeholder of a link that lets <paramref name="who"/> take <paramref name="action"/> on this cycle; the
+    /// email activity signs it (a nonce and a key are I/O, which an orchestrator must not do).
+    /// </summary>
+    public string Link(string action, Person who) => ActionLinkMarker.For(Context.InstanceId, action, who.Id);
+
+    /// <summary>The placeholder of a link to this cycle's dashboard page (signed-in readers only).</summary>
+    public string DashboardLink() => ActionLinkMarker.Page($"dashboard/cycles/{Uri.EscapeDataString(Context.InstanceId)}");
 
     /// <summary>The template data every email shares.</summary>
     public JsonObject Model(Person recipient) => new()
@@ -84,7 +102,7 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
             cc is null ? [] : [new EmailAddress(cc.Email, cc.Name)],
             model,
             action);
-        await Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord, TakeNoted()));
+        await Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord, TakeNoted()), EmailRetry);
     }
 
     public Task<BookedMeeting?> BookAsync(string kind, DateTime windowStart, DateTime windowEnd, PreferredSlot? preferred, TimeSpan length, string subject, string body, params PendingEntry[] alsoRecord)

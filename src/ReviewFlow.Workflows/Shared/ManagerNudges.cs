@@ -21,7 +21,8 @@ internal static class ManagerNudges
                 model["recipientName"] = escalateTo;
                 model["about"] = about;
                 model["waitingSince"] = Texts.LocalTime(since, run.Manager);
-                model["link"] = link;
+                // The manager's manager follows up with the manager; the action link stays the manager's.
+                model["link"] = run.DashboardLink();
                 return run.EmailAsync(
                     EmailTemplates.Escalation,
                     target,

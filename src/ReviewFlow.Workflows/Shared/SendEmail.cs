@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ReviewFlow.Durable;
 using ReviewFlow.Integrations.Email;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Integrations.Links;
 
 namespace ReviewFlow.Workflows.Shared;
 
@@ -14,16 +15,18 @@ public sealed record EmailCommand(EmailMessage Message, Stamp Stamp, IReadOnlyLi
 
 /// <summary>
 /// Sends one templated email exactly once (the idempotency key goes to the sender, which keeps a sent-log)
-/// and journals it as <c>EmailSent</c> with whatever the orchestrator asked to record alongside.
+/// and journals it as <c>EmailSent</c> with whatever the orchestrator asked to record alongside. The
+/// orchestrator's link placeholders are signed here: a redelivery signs afresh, but only one email goes out.
 /// </summary>
-public sealed class SendEmail(IEmailSender sender, ICycleJournal journal) : TaskActivity<EmailCommand, string>
+public sealed class SendEmail(IEmailSender sender, ICycleJournal journal, EmailLinkSigner links) : TaskActivity<EmailCommand, string>
 {
     /// <inheritdoc/>
     public override async Task<string> RunAsync(TaskActivityContext context, EmailCommand input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var sent = await sender.SendAsync(input.Message, context.IdempotencyKey, context.CancellationToken);
+        var message = input.Message with { Model = links.Sign(input.Message.Model) };
+        var sent = await sender.SendAsync(message, context.IdempotencyKey, context.CancellationToken);
         var emailSent = new PendingEntry("EmailSent", new JsonObject
         {
             ["to"] = input.Message.To.Email,

@@ -9,7 +9,7 @@ using ReviewFlow.Workflows.Shared;
 namespace ReviewFlow.Workflows.Team;
 
 /// <summary>A team's quarter to start: one cycle per seller, each with its role template.</summary>
-public sealed record TeamQuarter(Quarter Quarter, ReviewPolicy Policy, Domain.People.Team Team, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> RoleTemplates, string LinkBase);
+public sealed record TeamQuarter(Quarter Quarter, ReviewPolicy Policy, Domain.People.Team Team, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> RoleTemplates);
 
 /// <summary>
 /// Starts a team's quarter: records it and starts one seller cycle per seller with a deterministic id, so
@@ -34,7 +34,7 @@ public sealed class TeamQuarterOrchestrator : TaskOrchestrator<TeamQuarter, int>
             .Select(seller => new CycleToStart(
                 CycleIds.ForSeller(input.Quarter.Label, seller.Person.Id),
                 new CycleInput(
-                    new CycleProfile(input.Quarter, input.Policy, manager, seller, input.RoleTemplates.GetValueOrDefault(seller.Person.Id) ?? new Dictionary<string, double>(), input.LinkBase),
+                    new CycleProfile(input.Quarter, input.Policy, manager, seller, input.RoleTemplates.GetValueOrDefault(seller.Person.Id) ?? new Dictionary<string, double>()),
                     CycleProgress.Start)))
             .ToList();
         return await context.CallActivityAsync<int>(nameof(StartSellerCycles), cycles);

@@ -10,7 +10,7 @@ public sealed class TemplateRendererTests
 {
     private const string Script = "<script>alert(1)</script>";
 
-    // One renderer for the class: compiling 42 templates per test would only slow the suite.
+    // One renderer for the class: compiling and validating every template per test would only slow the suite.
     private static readonly TemplateRenderer Renderer = new();
 
     public static TheoryData<string> Templates() => [.. EmailTemplates.All];
@@ -161,6 +161,41 @@ public sealed class TemplateRendererTests
         var rendered = Renderer.Render(EmailTemplates.CounterProposal, model);
 
         Assert.StartsWith("Priya & Sam suggests", rendered.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ReviewRebookedSample_GivesOldAndNewTimeWithoutBlame()
+    {
+        var rendered = Renderer.Render(EmailTemplates.ReviewRebooked, TemplateModels.Sample(EmailTemplates.ReviewRebooked));
+
+        Assert.Equal("New time for Priya's week 3 review: Thu 21 Jan 2027, 14:30 (Europe/London)", rendered.Subject);
+        Assert.Contains(
+            "The week 3 review between Priya and Mark has a new time: Thu 21 Jan 2027, 14:30 (Europe/London). It was Tue 19 Jan 2027, 10:00 (Europe/London).",
+            rendered.Text,
+            StringComparison.Ordinal);
+        Assert.Contains("because the first time did not suit", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("<strong>Thu 21 Jan 2027, 14:30 (Europe/London)</strong>", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("declin", rendered.Text + rendered.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Sample_ReviewRebooked_HasExactlyTheDocumentedFields()
+    {
+        var model = TemplateModels.Sample(EmailTemplates.ReviewRebooked);
+
+        Assert.Equal(
+            ["managerName", "newStart", "oldStart", "quarter", "recipientName", "sellerName", "week"],
+            model.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(3, model["week"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void All_EveryTemplate_IsListedOnceAndHasASample()
+    {
+        Assert.Equal(15, EmailTemplates.All.Count);
+        Assert.Equal(EmailTemplates.All.Count, EmailTemplates.All.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(EmailTemplates.ReviewRebooked, EmailTemplates.All);
+        Assert.All(EmailTemplates.All, name => Assert.NotEmpty(TemplateModels.Sample(name)));
     }
 
     [Fact]

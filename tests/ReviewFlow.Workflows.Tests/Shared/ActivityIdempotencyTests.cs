@@ -10,6 +10,7 @@ using ReviewFlow.Integrations;
 using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Email;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Testing;
 using ReviewFlow.Workflows.Shared;
 
@@ -56,7 +57,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite) : IClassFix
     public async Task SendEmail_RedeliveredWorkItem_SendsAndJournalsOnce()
     {
         var adapters = await AdaptersAsync();
-        var activity = new SendEmail(adapters.Sender, adapters.Journal);
+        var activity = new SendEmail(adapters.Sender, adapters.Journal, new EmailLinkSigner(new ActionLinkSigner(ActionLinkOptions.WithEphemeralKey("https://reviewflow.example.test"), _clock), _clock));
         var cycle = NewCycleId();
         var first = Context(nameof(SendEmail), cycle, taskId: 3, attempt: 1);
         var command = Email(EmailTemplates.AgreementProposal, Priya);
@@ -82,7 +83,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite) : IClassFix
     public async Task SendEmail_DifferentTaskOfTheSameExecution_SendsASecondEmail()
     {
         var adapters = await AdaptersAsync();
-        var activity = new SendEmail(adapters.Sender, adapters.Journal);
+        var activity = new SendEmail(adapters.Sender, adapters.Journal, new EmailLinkSigner(new ActionLinkSigner(ActionLinkOptions.WithEphemeralKey("https://reviewflow.example.test"), _clock), _clock));
         var cycle = NewCycleId();
         var command = Email(EmailTemplates.Reminder, Priya);
 
@@ -108,7 +109,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite) : IClassFix
         Assert.NotNull(booked1);
 
         // The first meeting now makes its slot busy for both: a fresh search would pick another slot.
-        var busyNow = await adapters.Calendar.GetBusyAsync(Mark.Email, command.WindowStart, command.WindowEnd, CancellationToken.None);
+        var busyNow = Assert.Single(await adapters.Calendar.GetSchedulesAsync([Mark.Email], command.WindowStart, command.WindowEnd, CancellationToken.None)).Busy;
         Assert.Contains(busyNow, b => b.Start == booked1.Start && b.End == booked1.End);
 
         var booked2 = await activity.RunAsync(first with { Attempt = 2 }, command);

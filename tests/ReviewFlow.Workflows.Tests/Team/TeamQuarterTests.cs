@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Azure.Data.Tables;
+
 using Microsoft.Extensions.DependencyInjection;
 
 using ReviewFlow.Domain.People;
@@ -11,6 +13,7 @@ using ReviewFlow.Durable.Worker;
 using ReviewFlow.Integrations;
 using ReviewFlow.Integrations.Email;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Integrations.Links;
 using ReviewFlow.Testing;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Team;
@@ -38,8 +41,7 @@ public sealed class TeamQuarterTests(AzuriteFixture azurite) : IClassFixture<Azu
             Quarter,
             ReviewPolicy.Default,
             team,
-            team.Sellers.ToDictionary(s => s.Person.Id, IReadOnlyDictionary<string, double> (_) => new Dictionary<string, double> { ["revenue"] = 90000, ["newConversationsPerWeek"] = 10 }),
-            "https://reviewflow.example.test");
+            team.Sellers.ToDictionary(s => s.Person.Id, IReadOnlyDictionary<string, double> (_) => new Dictionary<string, double> { ["revenue"] = 90000, ["newConversationsPerWeek"] = 10 }));
         var teamId = CycleIds.ForTeam(Quarter.Label, "mark");
         var retryId = teamId + "-retry";
         await using var host = await Host.StartAsync(azurite.ConnectionString);
@@ -142,6 +144,7 @@ public sealed class TeamQuarterTests(AzuriteFixture azurite) : IClassFixture<Azu
                 o.TablePrefix = taskHub;
                 o.JournalTableName = taskHub + "Journal";
             });
+            services.AddReviewFlowActionLinks(new TableServiceClient(connectionString), taskHub + "UsedLinks", ActionLinkOptions.WithEphemeralKey("https://reviewflow.example.test"));
             services.AddReviewFlowDurable(
                 storage =>
                 {

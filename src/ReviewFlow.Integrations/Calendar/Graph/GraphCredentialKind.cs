@@ -1,0 +1,14 @@
+namespace ReviewFlow.Integrations.Calendar.Graph;
+
+/// <summary>How the app proves its identity to Entra ID.</summary>
+internal enum GraphCredentialKind
+{
+    /// <summary>A client secret of the app registration.</summary>
+    ClientSecret,
+
+    /// <summary>A certificate registered on the app registration.</summary>
+    Certificate,
+
+    /// <summary>The host's managed identity (system- or user-assigned).</summary>
+    ManagedIdentity,
+}

@@ -1,0 +1,603 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using Azure.Core;
+
+namespace ReviewFlow.Integrations.Tests.Support;
+
+/// <summary>One request the stub received.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Path, unescaped (<c>/v1.0/users/mark@example.test/events</c>).</param>
+/// <param name="Query">Query string, unescaped, without the '?'.</param>
+/// <param name="Mailbox">The <c>/users/{mailbox}</c> segment, lower-case; empty when there is none.</param>
+/// <param name="Headers">Request headers (names lower-case).</param>
+/// <param name="Body">JSON body, if any.</param>
+public sealed record GraphStubRequest(string Method, string Path, string Query, string Mailbox, IReadOnlyDictionary<string, string> Headers, JsonNode? Body)
+{
+    public string? Header(string name) => Headers.GetValueOrDefault(name.ToLowerInvariant());
+}
+
+/// <summary>
+/// A Microsoft Graph stand-in on 127.0.0.1 for the real Graph SDK: it serves <c>getSchedule</c>, event create (with
+/// Graph's <c>transactionId</c> de-duplication), event read and cancel; checks the bearer token, the paths and the
+/// JSON bodies (a request it cannot accept gets a 400 and is listed in <see cref="Problems"/>); records every
+/// request; answers with Graph's real property names and shapes; and can fail, throttle or hold requests.
+/// </summary>
+public sealed class GraphStub : IAsyncDisposable
+{
+    /// <summary>The only bearer token the stub accepts.</summary>
+    public const string Token = "stub-graph-token-7f3a";
+
+    private const string ItemNotFound = "The specified object was not found in the store.";
+
+    private readonly HttpListener _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private readonly Lock _gate = new();
+    private readonly List<GraphStubRequest> _requests = [];
+    private readonly List<string> _problems = [];
+    private readonly Queue<(HttpStatusCode Status, string? RetryAfter, string Code, string Message)> _failures = new();
+    private readonly Dictionary<string, JsonObject> _schedules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, JsonObject> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _eventOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _transactions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _cancelComments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _maxInFlight = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Mailbox, int Count, TaskCompletionSource Reached)> _inFlightWaiters = [];
+    private readonly Dictionary<string, SemaphoreSlim> _holds = new(StringComparer.OrdinalIgnoreCase);
+    private int _nextEventNumber;
+
+    private GraphStub(HttpListener listener, int port)
+    {
+        _listener = listener;
+        BaseUrl = $"http://127.0.0.1:{port}/v1.0";
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <summary>The Graph endpoint to configure (<c>http://127.0.0.1:{port}/v1.0</c>).</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>A credential that always hands out <see cref="Token"/> (the stub cannot issue Entra tokens).</summary>
+    public TokenCredential Credential { get; } = new FixedTokenCredential(Token);
+
+    /// <summary>Every request received so far, in arrival order.</summary>
+    public IReadOnlyList<GraphStubRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>What the stub refused: wrong token, unknown path, a body Graph would reject. Tests expect none.</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _problems];
+            }
+        }
+    }
+
+    /// <summary>Events in the stub's calendars, by id.</summary>
+    public IReadOnlyDictionary<string, JsonObject> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, JsonObject>(_events);
+            }
+        }
+    }
+
+    /// <summary>Comments of the cancelled events, by id.</summary>
+    public IReadOnlyDictionary<string, string> CancelComments
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, string>(_cancelComments);
+            }
+        }
+    }
+
+    /// <summary>Starts a stub on a free loopback port.</summary>
+    public static GraphStub Start()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            // Ask the OS for a free port, then listen on it; another process may grab it in between, so retry.
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return new GraphStub(listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
+    }
+
+    /// <summary>The requests to <paramref name="mailbox"/>'s paths.</summary>
+    public IReadOnlyList<GraphStubRequest> RequestsFor(string mailbox) =>
+        [.. Requests.Where(r => r.Mailbox.Equals(mailbox, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>
+    /// What <c>getSchedule</c> answers for <paramref name="address"/>: a <c>scheduleInformation</c> object (the stub
+    /// adds <c>scheduleId</c>). Addresses without one are free, with Outlook's default working hours.
+    /// </summary>
+    public void SetSchedule(string address, JsonObject scheduleInformation)
+    {
+        lock (_gate)
+        {
+            _schedules[address] = scheduleInformation;
+        }
+    }
+
+    /// <summary>Records an attendee's answer on an event (<c>accepted</c>, <c>declined</c>, …), as Outlook would.</summary>
+    public void SetAttendeeResponse(string eventId, string attendee, string response)
+    {
+        lock (_gate)
+        {
+            var match = ((JsonArray)_events[eventId]["attendees"]!)
+                .Single(a => string.Equals((string?)a!["emailAddress"]!["address"], attendee, StringComparison.OrdinalIgnoreCase))!;
+            match["status"] = new JsonObject { ["response"] = response, ["time"] = "2027-01-04T10:15:00Z" };
+        }
+    }
+
+    /// <summary>The next <paramref name="times"/> requests fail with this status and Graph error.</summary>
+    public void FailNext(HttpStatusCode status, string code, string message, string? retryAfter = null, int times = 1)
+    {
+        lock (_gate)
+        {
+            for (int i = 0; i < times; i++)
+            {
+                _failures.Enqueue((status, retryAfter, code, message));
+            }
+        }
+    }
+
+    /// <summary>Requests to <paramref name="mailbox"/> wait, once received, until <see cref="ReleaseAll"/>.</summary>
+    public void Hold(string mailbox)
+    {
+        lock (_gate)
+        {
+            _holds[mailbox] = new SemaphoreSlim(0);
+        }
+    }
+
+    /// <summary>Lets every held request (and every later one) of <paramref name="mailbox"/> through.</summary>
+    public void ReleaseAll(string mailbox)
+    {
+        SemaphoreSlim? hold;
+        lock (_gate)
+        {
+            _holds.Remove(mailbox, out hold);
+        }
+
+        hold?.Release(int.MaxValue / 2);
+    }
+
+    /// <summary>Requests of <paramref name="mailbox"/> being served right now.</summary>
+    public int InFlight(string mailbox)
+    {
+        lock (_gate)
+        {
+            return _inFlight.GetValueOrDefault(mailbox);
+        }
+    }
+
+    /// <summary>The most requests of <paramref name="mailbox"/> ever served at once.</summary>
+    public int MaxInFlight(string mailbox)
+    {
+        lock (_gate)
+        {
+            return _maxInFlight.GetValueOrDefault(mailbox);
+        }
+    }
+
+    /// <summary>Completes when <paramref name="count"/> requests of <paramref name="mailbox"/> are in flight at once.</summary>
+    public Task WaitForInFlightAsync(string mailbox, int count)
+    {
+        lock (_gate)
+        {
+            if (_inFlight.GetValueOrDefault(mailbox) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _inFlightWaiters.Add((mailbox, count, reached));
+            return reached.Task;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        lock (_gate)
+        {
+            foreach (var hold in _holds.Values)
+            {
+                hold.Release(int.MaxValue / 2);
+            }
+        }
+
+        _listener.Close();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Closing the listener ends the accept loop with one of these.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            // Each request on its own task: held requests must not block the others.
+            _ = Task.Run(() => ServeAsync(context));
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        try
+        {
+            var request = await RecordAsync(context.Request);
+            var (status, body, headers) = await AnswerAsync(request);
+            context.Response.StatusCode = (int)status;
+            foreach (var (name, value) in headers)
+            {
+                context.Response.AddHeader(name, value);
+            }
+
+            if (body is not null)
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+                context.Response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
+                context.Response.ContentLength64 = bytes.Length;
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+
+            context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client went away (a cancelled call) or the stub is shutting down.
+        }
+    }
+
+    private async Task<GraphStubRequest> RecordAsync(HttpListenerRequest raw)
+    {
+        string text;
+        using (var reader = new StreamReader(raw.InputStream, Encoding.UTF8))
+        {
+            text = await reader.ReadToEndAsync();
+        }
+
+        JsonNode? body = null;
+        if (text.Length > 0)
+        {
+            try
+            {
+                // Graph reads property names case-insensitively, and the SDK writes action parameters in PascalCase
+                // ("Schedules", "StartTime"), as Graph's metadata names them.
+                body = JsonNode.Parse(text, new JsonNodeOptions { PropertyNameCaseInsensitive = true });
+            }
+            catch (JsonException)
+            {
+                Problem($"{raw.HttpMethod} {raw.Url?.AbsolutePath}: body is not JSON.");
+            }
+        }
+
+        string path = Uri.UnescapeDataString(raw.Url!.AbsolutePath);
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        int users = Array.FindIndex(segments, s => s.Equals("users", StringComparison.OrdinalIgnoreCase));
+        string mailbox = users >= 0 && users + 1 < segments.Length ? segments[users + 1].ToLowerInvariant() : "";
+        var headers = raw.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => raw.Headers[k] ?? "");
+        var request = new GraphStubRequest(raw.HttpMethod, path, Uri.UnescapeDataString(raw.Url.Query.TrimStart('?')), mailbox, headers, body);
+        lock (_gate)
+        {
+            _requests.Add(request);
+        }
+
+        return request;
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject? Body, List<(string, string)> Headers)> AnswerAsync(GraphStubRequest request)
+    {
+        if (request.Header("Authorization") != "Bearer " + Token)
+        {
+            Problem($"{request.Method} {request.Path}: missing or wrong bearer token.");
+            return Error(HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", "Access token is empty.");
+        }
+
+        SemaphoreSlim? hold;
+        lock (_gate)
+        {
+            int now = _inFlight[request.Mailbox] = _inFlight.GetValueOrDefault(request.Mailbox) + 1;
+            _maxInFlight[request.Mailbox] = Math.Max(now, _maxInFlight.GetValueOrDefault(request.Mailbox));
+            foreach (var waiter in _inFlightWaiters.Where(w => w.Count <= now && w.Mailbox.Equals(request.Mailbox, StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                _inFlightWaiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+
+            hold = _holds.GetValueOrDefault(request.Mailbox);
+        }
+
+        try
+        {
+            if (hold is not null)
+            {
+                await hold.WaitAsync(_stop.Token);
+            }
+
+            lock (_gate)
+            {
+                if (_failures.TryDequeue(out var failure))
+                {
+                    var (status, body, headers) = Error(failure.Status, failure.Code, failure.Message);
+                    if (failure.RetryAfter is not null)
+                    {
+                        headers.Add(("Retry-After", failure.RetryAfter));
+                    }
+
+                    return (status, body, headers);
+                }
+
+                return Route(request);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight[request.Mailbox]--;
+            }
+        }
+    }
+
+    // Called under the lock.
+    private (HttpStatusCode, JsonObject?, List<(string, string)>) Route(GraphStubRequest request)
+    {
+        var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is not ["v1.0", "users", _, ..] || !request.Mailbox.Contains('@', StringComparison.Ordinal))
+        {
+            return Reject(request, "the path is not /v1.0/users/{address}/…");
+        }
+
+        return (request.Method, segments[3..]) switch
+        {
+            ("POST", ["calendar", "getSchedule"]) => GetSchedule(request),
+            ("POST", ["events"]) => CreateEvent(request),
+            ("GET", ["events", var id]) => GetEvent(request, id),
+            ("POST", ["events", var id, "cancel"]) => Cancel(request, id),
+            _ => Reject(request, "no such endpoint in the stub"),
+        };
+    }
+
+    private (HttpStatusCode, JsonObject?, List<(string, string)>) GetSchedule(GraphStubRequest request)
+    {
+        if (request.Body is not JsonObject body
+            || body["schedules"] is not JsonArray { Count: > 0 and <= 100 } schedules
+            || !TryReadUtc(body["startTime"], out var start)
+            || !TryReadUtc(body["endTime"], out var end)
+            || end <= start
+            || body["availabilityViewInterval"]?.GetValue<int>() is not int interval
+            || interval is < 5 or > 1440)
+        {
+            return Reject(request, "getSchedule needs 1-100 schedules, UTC startTime before endTime and an availabilityViewInterval of 5-1440");
+        }
+
+        int slots = (int)Math.Ceiling((end - start).TotalMinutes / interval);
+        var value = new JsonArray();
+        foreach (var address in schedules.Select(s => (string)s!))
+        {
+            var information = _schedules.TryGetValue(address, out var configured)
+                ? (JsonObject)configured.DeepClone()
+                : new JsonObject
+                {
+                    ["availabilityView"] = new string('0', slots),
+                    ["scheduleItems"] = new JsonArray(),
+                    ["workingHours"] = OutlookDefaultWorkingHours(),
+                };
+            information.Insert(0, "scheduleId", address);
+            value.Add(information);
+        }
+
+        return Ok(new JsonObject
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)",
+            ["value"] = value,
+        });
+    }
+
+    private (HttpStatusCode, JsonObject?, List<(string, string)>) CreateEvent(GraphStubRequest request)
+    {
+        if (request.Body is not JsonObject body
+            || body["subject"]?.GetValue<string>() is not { } subject
+            || body["body"] is not JsonObject { } content
+            || (string?)content["contentType"] != "html"
+            || !TryReadUtc(body["start"], out _)
+            || !TryReadUtc(body["end"], out _)
+            || body["attendees"] is not JsonArray attendees
+            || attendees.Any(a => (string?)a?["type"] != "required" || a?["emailAddress"]?["address"]?.GetValue<string>() is not { Length: > 0 })
+            || body["transactionId"]?.GetValue<string>() is not { Length: > 0 } transactionId)
+        {
+            return Reject(request, "an event needs subject, an html body, UTC start and end, required attendees and a transactionId");
+        }
+
+        // Graph's de-duplication: a known transactionId gets the event it already created, not a new one.
+        string key = request.Mailbox + "|" + transactionId;
+        if (_transactions.TryGetValue(key, out var existingId) && _events.TryGetValue(existingId, out var existing))
+        {
+            return (HttpStatusCode.Created, (JsonObject)existing.DeepClone(), []);
+        }
+
+        string id = "AAMkAGI2TG93AAA=" + (++_nextEventNumber).ToString("D4", CultureInfo.InvariantCulture);
+        bool online = body["isOnlineMeeting"]?.GetValue<bool>() == true;
+        var created = new JsonObject
+        {
+            ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{request.Mailbox}')/events/$entity",
+            ["@odata.etag"] = "W/\"ZlnW4RIAV06KYYwlrfNZvQAAKGWwbw==\"",
+            ["id"] = id,
+            ["createdDateTime"] = "2027-01-04T09:30:00.0000000Z",
+            ["lastModifiedDateTime"] = "2027-01-04T09:30:00.0000000Z",
+            ["transactionId"] = transactionId,
+            ["subject"] = subject,
+            ["bodyPreview"] = "",
+            ["body"] = content.DeepClone(),
+            ["start"] = body["start"]!.DeepClone(),
+            ["end"] = body["end"]!.DeepClone(),
+            ["isOnlineMeeting"] = online,
+            ["onlineMeetingProvider"] = online ? "teamsForBusiness" : "unknown",
+            ["onlineMeeting"] = online ? new JsonObject { ["joinUrl"] = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_stub" } : null,
+            ["responseStatus"] = new JsonObject { ["response"] = "organizer", ["time"] = "0001-01-01T00:00:00Z" },
+            ["attendees"] = new JsonArray([.. attendees.Select(a => (JsonNode)new JsonObject
+            {
+                ["type"] = "required",
+                ["status"] = new JsonObject { ["response"] = "none", ["time"] = "0001-01-01T00:00:00Z" },
+                ["emailAddress"] = new JsonObject { ["name"] = (string?)a!["emailAddress"]!["address"], ["address"] = (string?)a["emailAddress"]!["address"] },
+            })]),
+            ["organizer"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = request.Mailbox, ["address"] = request.Mailbox } },
+        };
+        _events[id] = created;
+        _eventOwners[id] = request.Mailbox;
+        _transactions[key] = id;
+        return (HttpStatusCode.Created, (JsonObject)created.DeepClone(), []);
+    }
+
+    private (HttpStatusCode, JsonObject?, List<(string, string)>) GetEvent(GraphStubRequest request, string id)
+    {
+        if (!request.Query.Contains("$select=attendees", StringComparison.Ordinal))
+        {
+            return Reject(request, "reading answers should $select=attendees");
+        }
+
+        if (!_events.TryGetValue(id, out var found) || _eventOwners[id] != request.Mailbox)
+        {
+            return Error(HttpStatusCode.NotFound, "ErrorItemNotFound", ItemNotFound);
+        }
+
+        return Ok(new JsonObject
+        {
+            ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{request.Mailbox}')/events(attendees)/$entity",
+            ["@odata.etag"] = "W/\"ZlnW4RIAV06KYYwlrfNZvQAAKGWwbw==\"",
+            ["id"] = id,
+            ["attendees"] = found["attendees"]!.DeepClone(),
+        });
+    }
+
+    private (HttpStatusCode, JsonObject?, List<(string, string)>) Cancel(GraphStubRequest request, string id)
+    {
+        if (request.Body is not JsonObject body || body["comment"]?.GetValue<string>() is not { } comment)
+        {
+            return Reject(request, "cancel needs a comment");
+        }
+
+        if (!_events.ContainsKey(id) || _eventOwners[id] != request.Mailbox)
+        {
+            return Error(HttpStatusCode.NotFound, "ErrorItemNotFound", ItemNotFound);
+        }
+
+        // Outlook moves a cancelled meeting to Deleted Items: it is gone from the calendar.
+        _events.Remove(id);
+        _cancelComments[id] = comment;
+        return (HttpStatusCode.Accepted, null, []);
+    }
+
+    private static JsonObject OutlookDefaultWorkingHours() => new()
+    {
+        ["daysOfWeek"] = new JsonArray("monday", "tuesday", "wednesday", "thursday", "friday"),
+        ["startTime"] = "08:00:00.0000000",
+        ["endTime"] = "17:00:00.0000000",
+        ["timeZone"] = new JsonObject { ["name"] = "UTC" },
+    };
+
+    private static bool TryReadUtc(JsonNode? value, out DateTime utc)
+    {
+        utc = default;
+        return value is JsonObject time
+            && (string?)time["timeZone"] == "UTC"
+            && DateTime.TryParse((string?)time["dateTime"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out utc);
+    }
+
+    private (HttpStatusCode, JsonObject?, List<(string, string)>) Reject(GraphStubRequest request, string why)
+    {
+        string problem = $"{request.Method} {request.Path}: {why}. Body: {request.Body?.ToJsonString() ?? "none"}";
+        Problem(problem);
+        return Error(HttpStatusCode.BadRequest, "StubRejectedRequest", problem);
+    }
+
+    private static (HttpStatusCode, JsonObject?, List<(string, string)>) Ok(JsonObject body) => (HttpStatusCode.OK, body, []);
+
+    // Graph's error shape, with the request-id and date Graph adds in innerError.
+    private static (HttpStatusCode, JsonObject?, List<(string, string)>) Error(HttpStatusCode status, string code, string message) => (status, new JsonObject
+    {
+        ["error"] = new JsonObject
+        {
+            ["code"] = code,
+            ["message"] = message,
+            ["innerError"] = new JsonObject
+            {
+                ["date"] = "2027-01-04T09:30:00",
+                ["request-id"] = "6f0d3e0a-54d6-4b0e-9c55-4a0f2f5e7c11",
+                ["client-request-id"] = "6f0d3e0a-54d6-4b0e-9c55-4a0f2f5e7c11",
+            },
+        },
+    }, []);
+
+    private void Problem(string problem)
+    {
+        lock (_gate)
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    /// <summary>Hands out a fixed token, as a test stand-in for an Entra credential.</summary>
+    private sealed class FixedTokenCredential(string token) : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new(token, new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+}
