@@ -30,8 +30,9 @@ public sealed class ReviewDeclineTests : IAsyncLifetime
         var calendar = _service.Services.GetRequiredService<DevCalendar>();
         await calendar.SetAttendeeResponseAsync("mark@example.test", firstId, "lee@example.test", AttendeeResponse.Declined, CancellationToken.None);
 
-        // The answer is read when the check-in is due, the working day before the review.
-        _service.Clock.SetUtcNow(new DateTimeOffset(firstStart.AddHours(-4), TimeSpan.Zero));
+        // The answer is read when the check-in is due, a day before the review (inside both working days, so the
+        // emails that tell them go out at once).
+        _service.Clock.SetUtcNow(new DateTimeOffset(firstStart.AddDays(-1).AddMinutes(1), TimeSpan.Zero));
         var rebooked = await _service.WaitForAsync(cycle, "ReviewRebooked");
 
         var entries = await _service.Journal.ReadCycleAsync(cycle, CancellationToken.None);

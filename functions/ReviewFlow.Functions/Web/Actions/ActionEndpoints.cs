@@ -16,8 +16,9 @@ internal static partial class ActionEndpoints
 {
     public static IEndpointRouteBuilder MapActionPages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/act/{token}", ShowAsync);
-        routes.MapPost("/act/{token}", SubmitAsync);
+        // Pages for people, not API: kept out of the OpenAPI document.
+        routes.MapGet("/act/{token}", ShowAsync).ExcludeFromDescription();
+        routes.MapPost("/act/{token}", SubmitAsync).ExcludeFromDescription();
         return routes;
     }
 

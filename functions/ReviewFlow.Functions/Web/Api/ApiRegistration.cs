@@ -23,12 +23,17 @@ internal static class ApiRegistration
         services.AddSingleton<ApiMarker>();
         services.AddManagement();
         services.TryAddSingleton(ReadPolicy(configuration));
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "ReviewFlow management API";
-            document.Info.Description = "Roster, quarters, cycles and failed instances. Authenticate with the X-Api-Key header (standalone) or App Service Authentication (Azure). See docs/api.md.";
-            return Task.CompletedTask;
-        }));
+            // The API only: the pages (action links, sign-in, dashboard) are not part of the contract.
+            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "ReviewFlow management API";
+                document.Info.Description = "Roster, quarters, cycles and failed instances. Authenticate with the X-Api-Key header (standalone) or App Service Authentication (Azure). See docs/api.md.";
+                return Task.CompletedTask;
+            });
+        });
         services.Configure<JsonOptions>(o => o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         return services;
     }

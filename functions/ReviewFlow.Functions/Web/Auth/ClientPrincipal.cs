@@ -30,7 +30,10 @@ internal sealed record ClientPrincipal(
         try
         {
             var json = Encoding.UTF8.GetString(Convert.FromBase64String(header.Trim()));
-            return JsonSerializer.Deserialize(json, ClientPrincipalJson.Default.ClientPrincipal);
+            var principal = JsonSerializer.Deserialize(json, ClientPrincipalJson.Default.ClientPrincipal);
+
+            // The platform always sends the claims list; without it this is not its header.
+            return principal?.Claims is null ? null : principal;
         }
         catch (Exception e) when (e is FormatException or JsonException or DecoderFallbackException)
         {

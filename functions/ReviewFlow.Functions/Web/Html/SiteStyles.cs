@@ -44,18 +44,19 @@ internal static class SiteStyles
         .choice .hint { grid-column: 2; }
         figure.trend { margin: .75rem 0 1.25rem; }
         figure.trend figcaption { font-weight: 600; margin-bottom: .25rem; }
-        figure.trend svg { display: block; max-width: 100%; height: auto; font: 11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-        figure.trend svg .plan { fill: none; stroke: var(--ink); stroke-width: 1.2; stroke-dasharray: 4 2; }
-        figure.trend svg .b-below { fill: var(--bad); }
-        figure.trend svg .b-ontrack { fill: var(--accent); }
-        figure.trend svg .b-above { fill: var(--good); }
-        figure.trend svg .b-neutral, figure.trend svg .b-unknown { fill: #6b7280; }
-        figure.trend svg .ax line { stroke: #e5e7eb; }
-        figure.trend svg .ax text, figure.trend svg .xl, figure.trend svg .lg text { fill: var(--muted); }
+        figure.trend svg { display: block; width: 100%; max-width: 28rem; height: auto; font: 11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+        figure.trend svg .plan { fill: none; stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 5 3; }
+        figure.trend svg .actual.below { fill: var(--bad); }
+        figure.trend svg .actual.ontrack { fill: var(--accent); }
+        figure.trend svg .actual.above { fill: var(--good); }
+        figure.trend svg .grid line { stroke: #e5e7eb; }
+        figure.trend svg .tick, figure.trend svg .legend text { fill: var(--muted); }
+        figure.trend svg .axis-title { fill: var(--muted); font-style: italic; }
+        figure.trend svg .ratio { fill: var(--ink); font-weight: 700; }
+        figure.trend svg .gap { fill: var(--muted); font-size: 10px; }
         figure.trend svg .base { stroke: #6b7280; }
-        figure.trend svg .gap { fill: #f3f4f6; stroke: #9ca3af; stroke-dasharray: 2 2; }
-        figure.trend svg .gapt { fill: var(--muted); font-size: 9px; }
-        figure.trend svg .rt { fill: var(--ink); font-weight: 600; }
+        .easier { color: var(--bad); font-size: .85rem; display: block; }
+        .harder { color: var(--good); font-size: .85rem; display: block; }
         @media (max-width: 30rem) { table.diff th, table.diff td { padding: .35rem .2rem; font-size: .9rem; } }
         """;
 }

@@ -35,7 +35,7 @@ public sealed class ApiKeyAuthTests : IAsyncLifetime
     [Theory]
     [InlineData("not-a-key")]
     [InlineData("revops-key-0123456789-abcdefghijklmnoX")]
-    [InlineData("revops-key-0123456789-abcdefghijklmnop ")]
+    [InlineData("revops-key-0123456789-abcdefghijklmno")]
     public async Task Get_WrongKey_Is401AndDoesNotEchoTheKey(string key)
     {
         using var client = _service.Api(key);

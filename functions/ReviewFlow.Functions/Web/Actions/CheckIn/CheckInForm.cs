@@ -51,7 +51,7 @@ internal sealed class CheckInForm : IActionForm
         var request = CheckInRequest.Open(context)!;
         var html = new StringBuilder()
             .Append("<p class=\"lead\">How did ").Append(E(request.WeeksText)).Append(" go? ").Append(E(ReviewAt(context)))
-            .Append("We ask so the review can focus on what would help you, and so ").Append(E(context.Manager.Name)).Append(" sees the same picture you do.</p>")
+            .Append("We ask so the review can focus on what would help you, and so ").Append(E(context.Manager.Name)).Append(" sees the same picture you do. <a href=\"#trend\">Your trend so far</a> is below the form.</p>")
             .Append("<h2>Your figures</h2>")
             .Append(CheckInFields.Inputs(request, context.Cycle.Profile.Quarter, posted))
             .Append("<h2>In a line or two each</h2>");

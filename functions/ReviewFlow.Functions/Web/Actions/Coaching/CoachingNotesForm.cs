@@ -42,7 +42,9 @@ internal sealed class CoachingNotesForm(TimeProvider clock) : IActionForm
     {
         var coaching = CoachingRound.Latest(context)!;
         var html = new StringBuilder()
-            .Append("<p class=\"lead\">Why coaching opened: ").Append(E(coaching.Reason)).Append("</p>");
+            .Append("<p class=\"lead\">Why coaching opened: ").Append(E(coaching.Reason)).Append(". ")
+            .Append(coaching.Booked ? $"Your conversation with {E(context.Seller.Name)}: {E(Time(coaching.MeetingStart, context.Actor.Zone))} ({E(context.Actor.TimeZone)})." : "")
+            .Append("</p>");
         if (NotYet(context, coaching) is { } notYet)
         {
             return html.Append("<div class=\"notice\" role=\"status\"><p>").Append(E(notYet)).Append("</p></div>")

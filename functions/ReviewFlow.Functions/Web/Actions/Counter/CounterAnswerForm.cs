@@ -75,6 +75,15 @@ internal sealed class CounterAnswerForm(TimeProvider clock) : IActionForm
 
         var (proposal, counter, sellerReason, _) = Pending(context);
         var decision = FieldText.Value(form, Decision);
+        if (decision != "revise")
+        {
+            // The revision's fields come with every answer (one form); a metric the form does not have is refused all the same.
+            foreach (var extra in form.Keys.Where(TargetFields.IsTargetField).Select(k => k[TargetFields.Prefix.Length..]).Where(k => !proposal.ContainsKey(k)))
+            {
+                problems.Add($"{FieldText.Shorten(extra)}: not one of this quarter's metrics.");
+            }
+        }
+
         CounterAnswered answer;
         string summary;
         switch (decision)
@@ -116,7 +125,7 @@ internal sealed class CounterAnswerForm(TimeProvider clock) : IActionForm
                 summary = $"You kept your proposal and told {context.Seller.Name} why.";
                 break;
             default:
-                return FormResult.Refused(["decision: please choose Accept, Send the revised proposal, or Keep my proposal."]);
+                return FormResult.Refused([.. problems, "decision: please choose Accept, Send the revised proposal, or Keep my proposal."]);
         }
 
         if (problems.Count == 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReviewFlow.Domain.Metrics;
+using ReviewFlow.Domain.Reviews;
 using ReviewFlow.Functions.Web.Actions.Define;
 using static ReviewFlow.Functions.Web.Html.Html;
 
@@ -21,14 +22,17 @@ internal static class CounterDiff
             html.Append("<tr><td><strong>").Append(E(key)).Append("</strong><div class=\"why\">").Append(E(metric.Why)).Append("</div></td>")
                 .Append("<td class=\"num\">").Append(E(from is { } a ? MetricWords.Amount(a, metric) : "—")).Append("</td>")
                 .Append("<td class=\"num\">").Append(E(to is { } b ? MetricWords.Amount(b, metric) : "—")).Append("</td>")
-                .Append("<td class=\"num\">").Append(Change(from, to)).Append("</td></tr>");
+                .Append("<td class=\"num\">").Append(Change(from, to, metric.Kind == MetricKind.LowerIsBetter)).Append("</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>"▲ +5,000 (+6.3%)" or "▼ −10,000 (−11.1%)"; the arrow is decoration, the sign says it in words.</summary>
-    private static string Change(double? from, double? to)
+    /// <summary>
+    /// "▼ −10,000 (−11.1%)" and whether that makes the target easier or harder (for lower-is-better metrics a higher
+    /// number is the easier target): standards are not lowered silently. The arrow is decoration; the sign says it in words.
+    /// </summary>
+    private static string Change(double? from, double? to, bool lowerIsBetter)
     {
         if (from is not { } a || to is not { } b)
         {
@@ -42,8 +46,9 @@ internal static class CounterDiff
 
         var delta = b - a;
         var up = delta > 0;
+        var easier = up == lowerIsBetter;
         var text = new StringBuilder()
-            .Append("<span class=\"").Append(up ? "up" : "down").Append("\"><span aria-hidden=\"true\">").Append(up ? "▲" : "▼").Append("</span> ")
+            .Append("<span class=\"").Append(easier ? "down" : "up").Append("\"><span aria-hidden=\"true\">").Append(up ? "▲" : "▼").Append("</span> ")
             .Append(E((up ? "+" : "−") + Number(Math.Abs(delta))));
         if (a != 0)
         {
@@ -51,6 +56,6 @@ internal static class CounterDiff
             text.Append(" (").Append(E((up ? "+" : "−") + percent.ToString("0.#", CultureInfo.InvariantCulture))).Append("%)");
         }
 
-        return text.Append("</span>").ToString();
+        return text.Append("</span><span class=\"").Append(easier ? "easier\">easier target" : "harder\">harder target").Append("</span>").ToString();
     }
 }

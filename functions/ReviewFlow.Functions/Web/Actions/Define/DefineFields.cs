@@ -34,7 +34,7 @@ internal static class DefineFields
                 : values.TryGetValue(key, out var value) ? FieldValue(value)
                 : "";
             html.Append("<label for=\"").Append(E(id)).Append("\">").Append(E(MetricWords.Label(key, metric))).Append("</label>")
-                .Append("<p class=\"hint\" id=\"").Append(E(id)).Append("-why\">").Append(E(metric.Why)).Append(" (").Append(E(MetricWords.Kind(metric.Kind))).Append(".)</p>")
+                .Append("<p class=\"hint\" id=\"").Append(E(id)).Append("-why\">").Append(E(metric.Why)).Append(' ').Append(E(MetricWords.KindSentence(metric.Kind))).Append("</p>")
                 .Append("<input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" maxlength=\"").Append(FieldText.MaxNumberLength)
                 .Append("\" id=\"").Append(E(id)).Append("\" name=\"").Append(E(Prefix + key)).Append("\" value=\"").Append(E(shown))
                 .Append("\" aria-describedby=\"").Append(E(id)).Append("-why\">");

@@ -19,6 +19,13 @@ internal static class MetricWords
         _ => "a quarter total",
     };
 
+    /// <summary>The kind as a sentence for a field's hint: "A quarter total.", "A weekly figure.", "Lower is better."</summary>
+    public static string KindSentence(MetricKind kind)
+    {
+        var words = Kind(kind);
+        return char.ToUpperInvariant(words[0]) + words[1..] + ".";
+    }
+
     /// <summary>A value with its unit, e.g. "90,000 £" or "3 days".</summary>
     public static string Amount(double value, MetricDefinition metric) =>
         string.IsNullOrEmpty(metric.Unit) ? Number(value) : $"{Number(value)} {metric.Unit}";

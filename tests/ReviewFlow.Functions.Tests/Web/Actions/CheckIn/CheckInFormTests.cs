@@ -30,6 +30,7 @@ public sealed class CheckInFormTests(SecondCheckInFixture fixture) : IClassFixtu
         ["unknown figure"] = ([.. ValidFigures, ("week.3.calls", "40")], "values.calls: not one of the figures this check-in asks for"),
         ["malformed week"] = ([.. ValidFigures, ("week.x.revenue", "1")], "week.x.revenue: not a field of this check-in"),
         ["answer too long"] = ([.. ValidFigures, ("working", new string('w', 2001))], "working: at most 2000 characters"),
+        ["answer over the form's size limit"] = ([.. ValidFigures, ("supportNeeded", new string('s', 5000))], "too much to send"),
         ["unknown field"] = ([.. ValidFigures, ("rating", "5")], "('rating')"),
         ["figure sent twice"] = ([.. ValidFigures, ("week.3.revenue", "1")], "week.3.revenue: sent more than once"),
         ["script in an answer of a refused check-in"] = (With("week.3.revenue", "", ("notWorking", "<script>alert(1)</script>")), "Week 3, revenue: please enter a number"),
@@ -62,10 +63,15 @@ public sealed class CheckInFormTests(SecondCheckInFixture fixture) : IClassFixtu
         // The trend: one chart per metric, plan against actual for the review held, readable without a legend hunt.
         Assert.Contains("Your trend so far", text);
         Assert.Equal(2, CountOf(page.Html, "<svg class=\"chart\" role=\"img\""));
-        Assert.Contains("revenue (£): plan vs actual, a quarter total</figcaption>", text);
-        Assert.Contains("<text x=\"62\" y=\"12\">plan</text>", page.Html);
+        Assert.Contains("revenue (£): plan vs actual</figcaption>", text);
+        Assert.Contains(">plan</text>", page.Html);
+        Assert.Contains(">your actual</text>", page.Html);
+        Assert.Contains(">£ in the weeks</text>", text);
+        Assert.Contains(">conversations a week</text>", text);
+        Assert.Contains(">each review, by the weeks it covered</text>", page.Html);
         Assert.Contains(">W1–2</text>", text);
-        Assert.Contains("latest W1–2 actual 14,000 vs plan 13,846", text);
+        Assert.Contains(">101%</text>", page.Html); // 14,000 against a plan of 13,846 for two weeks of 13
+        Assert.Contains("latest W1–2: actual 14,000 against plan 13,846.15 (101%)", text);
         Assert.Contains("class=\"plan\"", page.Html);
     }
 
@@ -128,6 +134,7 @@ public sealed class CheckInFormTests(SecondCheckInFixture fixture) : IClassFixtu
     [InlineData("unknown figure")]
     [InlineData("malformed week")]
     [InlineData("answer too long")]
+    [InlineData("answer over the form's size limit")]
     [InlineData("unknown field")]
     [InlineData("figure sent twice")]
     [InlineData("script in an answer of a refused check-in")]

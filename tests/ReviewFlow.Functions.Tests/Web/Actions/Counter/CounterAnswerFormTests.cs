@@ -31,6 +31,7 @@ public sealed class CounterAnswerFormTests(ServiceFixture fixture) : IClassFixtu
         ["reply too long"] = ([("decision", "keep"), ("reply", new string('r', 1001))], "reply: please keep it under 1000 characters"),
         ["unknown field"] = ([("decision", "accept"), ("approvedBy", "ceo")], "('approvedBy')"),
         ["unknown metric"] = ([.. Revise("85000", "10", "r"), ("target.bogus", "1")], "bogus: not one of this quarter's metrics"),
+        ["unknown metric with an accept"] = ([("decision", "accept"), ("target.bogus", "1")], "bogus: not one of this quarter's metrics"),
         ["decision sent twice"] = ([("decision", "keep"), ("decision", "accept"), ("reply", "r")], "decision: sent more than once"),
         ["script in the reason of a refused revision"] = (Revise("", "10", "<script>alert(2)</script>"), "revenue: please enter a target"),
     };
@@ -50,7 +51,7 @@ public sealed class CounterAnswerFormTests(ServiceFixture fixture) : IClassFixtu
         Assert.Contains("Carl Example's counter-proposal", text);
         Assert.Contains("round 1 of 3", text);
         Assert.Contains("<td class=\"num\">90,000 £</td><td class=\"num\">80,000 £</td>", text);
-        Assert.Contains("▼</span> −10,000 (−11.1%)", text);
+        Assert.Contains("▼</span> −10,000 (−11.1%)</span><span class=\"easier\">easier target</span>", text);
         Assert.Contains("no change", text); // newConversationsPerWeek
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Two accounts moved", page.Html);
         Assert.DoesNotContain("<script", page.Html, StringComparison.OrdinalIgnoreCase);
@@ -151,6 +152,7 @@ public sealed class CounterAnswerFormTests(ServiceFixture fixture) : IClassFixtu
     [InlineData("reply too long")]
     [InlineData("unknown field")]
     [InlineData("unknown metric")]
+    [InlineData("unknown metric with an accept")]
     [InlineData("decision sent twice")]
     [InlineData("script in the reason of a refused revision")]
     public async Task Post_HostileInput_Refused400NamingTheFieldAndNothingStored(string name)
