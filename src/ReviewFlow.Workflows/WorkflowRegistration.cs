@@ -1,4 +1,5 @@
 using ReviewFlow.Durable;
+using ReviewFlow.Workflows.Close;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Define;
 using ReviewFlow.Workflows.Review;
@@ -26,6 +27,7 @@ public static class WorkflowRegistration
             .AddActivity<SendEmail>()
             .AddActivity<BookMeeting>()
             .AddActivity<CheckReviewInvite>()
-            .AddActivity<CancelMeeting>();
+            .AddActivity<CancelMeeting>()
+            .AddActivity<CancelFutureMeetings>();
     }
 }

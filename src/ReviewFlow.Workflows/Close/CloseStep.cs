@@ -18,6 +18,11 @@ internal static class CloseStep
         var quarter = run.Profile.Quarter;
         await run.WaitUntilAsync(CycleRun.Opening(run.Seller, quarter.EndUtc));
 
+        // Nothing of this quarter stays in anyone's calendar once it is over (an extra check-in booked late).
+        await run.Context.CallActivityAsync<int>(
+            nameof(CancelFutureMeetings),
+            new FutureMeetingsCommand(run.Context.InstanceId, run.Now, $"The {quarter.Label} review cycle has closed."));
+
         var agreed = run.Progress.Agreed!;
         var catalogue = run.Policy.Catalogue;
         var summary = new JsonObject();

@@ -16,6 +16,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
+    /// <summary>How long a locator or an expectation waits, in milliseconds.</summary>
+    private const float Patience = 30_000;
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -32,6 +35,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
         }
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+
+        // Pages answer in milliseconds; the margin is for a cycle reaching its next step on a loaded 2-core machine.
+        Assertions.SetDefaultExpectTimeout(Patience);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -44,7 +50,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh desktop browser window (own cookies) with a default timeout that suits a busy 2-core machine.</summary>
+    /// <summary>A fresh desktop browser window, with its own cookies.</summary>
     public Task<IPage> NewDesktopPageAsync() => NewPageAsync(new() { ViewportSize = Desktop });
 
     /// <summary>A fresh phone-sized window, for the pages sellers mostly open from their phone's mail app.</summary>
@@ -55,9 +61,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         options.Locale = "en-GB";
         options.TimezoneId = "Europe/London";
         var context = await Browser.NewContextAsync(options);
-
-        // The service answers in milliseconds; the margin is for cycles reaching the next step on a loaded machine.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(Patience);
         return await context.NewPageAsync();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewFlow.Functions.Tests.Web.Support;
 using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Workflows.Close;
 using ReviewFlow.Workflows.Cycle;
 using Xunit;
 
@@ -53,5 +54,22 @@ public sealed class ReviewDeclineTests : IAsyncLifetime
 
         Assert.DoesNotContain(marks, e => e.Id == firstId);
         Assert.Contains(marks, e => e.Id == secondId);
+
+        // Cancelling the cycle (a seller leaving) clears what is still ahead from both calendars.
+        var meetings = new CycleMeetings(_service.Journal, calendar);
+        Assert.Equal(2, await meetings.CancelFutureAsync(cycle, _service.Clock.GetUtcNow().UtcDateTime, "Lee has left the team.", CancellationToken.None));
+        Assert.Empty(await EventsAsync(calendar, "mark@example.test"));
+        Assert.Empty(await EventsAsync(calendar, "lee@example.test"));
+    }
+
+    private static async Task<List<CalendarEvent>> EventsAsync(DevCalendar calendar, string mailbox)
+    {
+        var events = new List<CalendarEvent>();
+        await foreach (var e in calendar.ListAsync(mailbox, CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        return events;
     }
 }

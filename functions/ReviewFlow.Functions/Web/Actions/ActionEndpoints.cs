@@ -95,10 +95,11 @@ internal static partial class ActionEndpoints
             return ActionPages.Refused(ActionRefusal.BadForm);
         }
 
+        // Every page takes each of its own fields once; anything else never reaches the page's reader.
         var unknown = posted.Keys.Where(k => k != antiforgery.GetTokens(http).FormFieldName && !form.Accepts(k)).ToList();
-        var result = unknown.Count > 0
-            ? FormResult.Refused([.. unknown.Select(k => $"The form sent a field it does not have ('{k}').")])
-            : form.Read(context, posted);
+        var shape = unknown.Select(k => $"The form sent a field it does not have ('{FieldText.Shorten(k)}').").ToList();
+        FieldText.RefuseRepeated(posted, shape);
+        var result = shape.Count > 0 ? FormResult.Refused(shape) : form.Read(context, posted);
         if (result.Problems.Count > 0)
         {
             return ActionPages.Form(http, antiforgery, form, context, posted, result.Problems);

@@ -13,13 +13,9 @@ internal static class DomainRules
         {
             rule();
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            problems.Add(e.ParamName is { } parameter ? e.Message.Replace($" (Parameter '{parameter}')", "", StringComparison.Ordinal) : e.Message);
-        }
-        catch (InvalidOperationException e)
-        {
-            problems.Add(e.Message);
+            problems.Add(FieldText.Message(e));
         }
     }
 }

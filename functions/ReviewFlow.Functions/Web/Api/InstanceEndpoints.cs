@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using ReviewFlow.Durable;
 using ReviewFlow.Functions.Web.Auth;
+using ReviewFlow.Workflows.Cycle;
 
 namespace ReviewFlow.Functions.Web.Api;
 
@@ -73,7 +74,7 @@ internal static partial class InstanceEndpoints
         }
 
         return Results.Json(
-            new Accepted(id, "Restarted from its last input under the same id; it runs again from the start of the execution that failed.", CycleAccess.InstanceId().IsMatch(id) && id.StartsWith("cycle-", StringComparison.Ordinal) ? $"/api/cycles/{id}" : "/api/instances/failed"),
+            new Accepted(id, "Restarted from its last input under the same id; it runs again from the start of the execution that failed.", id.StartsWith(CycleIds.CyclePrefix, StringComparison.Ordinal) ? $"/api/cycles/{id}" : "/api/instances/failed"),
             ApiJson.Options,
             statusCode: StatusCodes.Status202Accepted);
     }

@@ -88,7 +88,7 @@ internal static class SignInEndpoints
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var body = new StringBuilder()
-            .Append(problem is null ? "" : Layout.Problems([problem]).Replace("<p>Nothing was saved.</p>", "", StringComparison.Ordinal))
+            .Append(problem is null ? "" : $"<div class=\"problems\" role=\"alert\"><p>{E(problem)}</p></div>")
             .Append("<form method=\"post\" action=\"").Append(SignInPath).Append("\" novalidate>")
             .Append(Hidden(tokens.FormFieldName, tokens.RequestToken))
             .Append(Hidden(ReturnField, returnUrl))

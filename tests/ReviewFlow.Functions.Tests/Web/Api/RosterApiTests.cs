@@ -202,14 +202,12 @@ public sealed class RosterApiTests : IAsyncLifetime
     public async Task Put_ScriptInNames_IsStoredAsTextAndJsonEscapedOnTheWayOut()
     {
         const string script = "<script>alert('x')</script> & \"Co\"";
-        var roster = Rosters.Two(["ava", "ben"], ["dan"]) as dynamic;
         var payload = new
         {
             teams = new[] { new { id = "mark", name = script } },
             managers = new[] { Rosters.Manager("mark", script), Rosters.Manager("nina", "Nina Patel") },
             sellers = new[] { Rosters.Seller("ava", "mark"), Rosters.Seller("ben", "mark"), Rosters.Seller("dan", "nina") },
         };
-        Assert.NotNull(roster);
 
         var (status, _, _) = await PutAsync(ApiService.Json(payload));
         using var client = _service.Api(ApiService.RevOpsKey);

@@ -94,6 +94,42 @@ public sealed partial class LocalSignInKeyTests
         Assert.DoesNotContain(shortKey, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Requests_WithWrongAndRightKeys_NeverLogAKey()
+    {
+        const string wrongKey = "wrong-key-0123456789-abcdefghijklmnopqrs";
+        var settings = ApiService.Keys();
+        settings["Logging:LogLevel:Default"] = "Debug";
+        var original = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(TextWriter.Synchronized(captured));
+        try
+        {
+            await using (var service = await ApiService.StartAsync(settings))
+            {
+                using var wrong = service.Api(wrongKey);
+                using var right = service.Api(ApiService.RevOpsKey);
+                using var browser = service.Browser();
+                Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/teams")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await right.GetAsync("/api/teams")).StatusCode);
+                var page = await browser.GetStringAsync("/signin");
+                var token = System.Net.WebUtility.HtmlDecode(Regex.Match(page, "name=\"__rf_af\" value=\"([^\"]+)\"").Groups[1].Value);
+                await browser.PostAsync("/signin", new FormUrlEncodedContent([new("__rf_af", token), new("key", ApiService.MarkKey)]));
+            }
+        }
+        finally
+        {
+            // Stopping the service flushed its console logger; the output is complete here.
+            Console.SetOut(original);
+        }
+
+        var output = captured.ToString();
+        Assert.Contains("ApiKey", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrongKey, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiService.RevOpsKey, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiService.MarkKey, output, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"Local sign-in key \(RevOps, this run only\): (\S+)")]
     private static partial Regex PrintedKey();
 }

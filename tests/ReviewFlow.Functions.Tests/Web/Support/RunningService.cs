@@ -98,8 +98,11 @@ public sealed partial class RunningService : IAsyncDisposable
         return [.. sellerIds.Select(id => CycleIds.ForSeller(Quarter.Label, id))];
     }
 
-    /// <summary>Waits for the email of <paramref name="template"/> to <paramref name="to"/> and returns its links' paths (/act/…).</summary>
-    public async Task<IReadOnlyList<string>> ActionLinksAsync(string template, string to)
+    /// <summary>
+    /// Waits for the email of <paramref name="template"/> to <paramref name="to"/> (about <paramref name="cycleId"/>'s
+    /// wait, when given: a manager gets one per seller) and returns its links' paths (/act/…).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ActionLinksAsync(string template, string to, string? cycleId = null)
     {
         var outbox = Services.GetRequiredService<DevOutbox>();
         var waited = Stopwatch.StartNew();
@@ -107,7 +110,7 @@ public sealed partial class RunningService : IAsyncDisposable
         {
             await foreach (var record in outbox.ListAsync(CancellationToken.None))
             {
-                if (record.Template == template && record.To == to)
+                if (record.Template == template && record.To == to && (cycleId is null || record.InstanceId == cycleId))
                 {
                     var text = (await MimeMessage.LoadAsync(record.File)).TextBody ?? "";
                     return [.. ActLink().Matches(text).Select(m => new Uri(m.Value).AbsolutePath).Distinct()];

@@ -20,7 +20,7 @@ internal static class DiagnosisChoices
 
     public static string Inputs(IFormCollection? posted)
     {
-        var chosen = posted is null ? "" : Define.FieldText.Value(posted, Name);
+        var chosen = posted is null ? "" : FieldText.Value(posted, Name);
         var html = new StringBuilder("<fieldset><legend>What is mainly behind the gap?</legend>")
             .Append("<p class=\"hint\">Diagnose before prescribing: choose the cause you found together in the conversation.</p>");
         foreach (var (value, _, label, explanation) in Choices)
@@ -38,7 +38,7 @@ internal static class DiagnosisChoices
     /// <summary>The chosen category; only the four values the page offers are read (never a number or a list of flags).</summary>
     public static DiagnosisCategory? Read(IFormCollection form, List<string> problems)
     {
-        var value = Define.FieldText.Value(form, Name);
+        var value = FieldText.Value(form, Name);
         if (value.Length == 0)
         {
             problems.Add("diagnosis: please choose what is mainly behind the gap (skill, motivation, external conditions or personal circumstances).");
@@ -53,7 +53,7 @@ internal static class DiagnosisChoices
             }
         }
 
-        problems.Add($"diagnosis: '{Define.FieldText.Shorten(value)}' is not one of skill, motivation, external or personal.");
+        problems.Add($"diagnosis: '{FieldText.Shorten(value)}' is not one of skill, motivation, external or personal.");
         return null;
     }
 }

@@ -17,7 +17,7 @@ internal static class ReasonField
     /// <summary>The trimmed reason, or null (with a problem) when it is too long.</summary>
     public static string? Read(IFormCollection form, List<string> problems)
     {
-        var reason = form[Name].ToString().Trim();
+        var reason = FieldText.Value(form, Name);
         if (reason.Length > MaxLength)
         {
             problems.Add($"reason: please keep it under {MaxLength} characters ({reason.Length} now).");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using ReviewFlow.Domain.Metrics;
@@ -10,9 +9,6 @@ namespace ReviewFlow.Functions.Web.Actions.Targets;
 internal static class TargetFields
 {
     public const string Prefix = "target.";
-
-    /// <summary>Largest number of characters a target field may hold (a target is at most 1e12).</summary>
-    private const int MaxFieldLength = 20;
 
     public static bool IsTargetField(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
 
@@ -58,30 +54,26 @@ internal static class TargetFields
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var key in expected)
         {
-            var text = form.TryGetValue(Prefix + key, out var raw) ? raw.ToString().Trim() : "";
+            var text = FieldText.Value(form, Prefix + key);
             if (text.Length == 0)
             {
                 problems.Add($"{key}: please enter a target.");
             }
-            else if (text.Length > MaxFieldLength
-                || !double.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                || !double.IsFinite(value))
+            else if (FieldText.TryNumber(text, out var value))
             {
-                problems.Add($"{key}: '{Shorten(text)}' is not a number.");
+                values[key] = value;
             }
             else
             {
-                values[key] = value;
+                problems.Add($"{key}: '{FieldText.Shorten(text)}' is not a number.");
             }
         }
 
         foreach (var extra in form.Keys.Where(IsTargetField).Select(k => k[Prefix.Length..]).Except(expected, StringComparer.Ordinal))
         {
-            problems.Add($"{Shorten(extra)}: not one of this quarter's metrics.");
+            problems.Add($"{FieldText.Shorten(extra)}: not one of this quarter's metrics.");
         }
 
         return values;
     }
-
-    private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
 }

@@ -50,7 +50,7 @@ internal sealed class TargetsAnswerForm(TimeProvider clock) : IActionForm
 
     public FormResult Read(ActionContext context, IFormCollection form)
     {
-        var decision = form[Decision].ToString();
+        var decision = FieldText.Value(form, Decision);
         if (decision == "accept")
         {
             return FormResult.Raise(nameof(TargetsAnswered), new TargetsAnswered(true, null, null), $"You accepted your targets for {context.Cycle.Profile.Quarter.Label}.");

@@ -147,6 +147,21 @@ public sealed class TargetsAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_FieldSentTwice_Is400RatherThanJoinedIntoAnotherNumber()
+    {
+        var (cycle, _, propose) = await ProposalAsync("lou");
+        using var browser = _service.NewClient();
+        var before = await JournalCountAsync(cycle);
+
+        var (status, html) = await PageForm.SubmitAsync(
+            browser, propose, ("decision", "propose"), ("target.revenue", "1"), ("target.revenue", "2"), ("target.newConversationsPerWeek", "12"), ("reason", "r"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("target.revenue: sent more than once", html, StringComparison.Ordinal);
+        await AssertUnchangedAsync(cycle, propose, before);
+    }
+
+    [Fact]
     public async Task Post_WithoutTheAntiForgeryToken_Is400AndChangesNothing()
     {
         var (cycle, accept, _) = await ProposalAsync("gus");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
-namespace ReviewFlow.Functions.Web.Actions.Define;
+namespace ReviewFlow.Functions.Web.Actions;
 
 /// <summary>
 /// Reading posted fields the way people type them, shared by the Define, Counter, Check-in, Reflection and
