@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using ReviewFlow.DevStorage;
 using ReviewFlow.Functions.Simulation.Scenario;
+using ReviewFlow.Integrations.Email.SendGrid;
 using Spectre.Console;
 
 namespace ReviewFlow.Functions.Simulation;
@@ -52,7 +54,8 @@ public static class SimulateCommand
                 parse.GetValue(output)!,
                 parse.GetValue(connectionString),
                 TimeSpan.FromMinutes(parse.GetValue(timeoutMinutes)),
-                ShowProgress: true),
+                ShowProgress: true,
+                SendGrid: new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(SendGridOptions.SectionName)),
             cancellationToken));
         return command;
     }
@@ -63,6 +66,10 @@ public static class SimulateCommand
         try
         {
             console.MarkupLine($"[bold]ReviewFlow simulate[/]: {Markup.Escape(settings.ScenarioPath)} → {Markup.Escape(settings.OutDirectory)}");
+            if (settings.UsesSendGrid)
+            {
+                console.MarkupLine($"Email goes through SendGrid at {Markup.Escape(settings.SendGrid![nameof(SendGridOptions.ApiBaseUrl)] ?? SendGridOptions.GlobalApiBaseUrl)} (SendGrid__ApiKey is set), not to outbox/.");
+            }
             var result = await new SimulationRunner(settings, new ConsoleProgress(console)).RunAsync(cancellationToken);
             SimulationSummary.Print(console, result);
             return result.Failed.Count == 0 ? 0 : 1;
@@ -75,6 +82,11 @@ public static class SimulateCommand
                 console.MarkupLine($"  - {Markup.Escape(problem)}");
             }
 
+            return 2;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Invalid ", StringComparison.Ordinal))
+        {
+            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/] Nothing was written.");
             return 2;
         }
         catch (ArgumentException e)

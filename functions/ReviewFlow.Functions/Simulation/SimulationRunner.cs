@@ -8,6 +8,7 @@ using ReviewFlow.Durable.Worker;
 using ReviewFlow.Functions.Simulation.Report;
 using ReviewFlow.Integrations;
 using ReviewFlow.Integrations.Calendar;
+using ReviewFlow.Integrations.Email.SendGrid;
 using ReviewFlow.Integrations.Journal;
 using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Team;
@@ -56,13 +57,17 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
 
         // A fresh hub per run: runs against shared storage never see each other's instances or tables.
         var taskHub = "sim" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..10];
-        await using var services = SimulationServices.Build(scenario, connectionString, taskHub, Path.Combine(output.Staging, "outbox"), clock);
+        await using var services = SimulationServices.Build(scenario, connectionString, taskHub, Path.Combine(output.Staging, "outbox"), clock, settings.SendGrid);
         var client = services.GetRequiredService<DurableTaskClient>();
         var worker = services.GetRequiredService<DurableTaskWorker>();
         var calendar = services.GetRequiredService<DevCalendar>();
         var journal = services.GetRequiredService<TableCycleJournal>();
         await client.CreateTaskHubAsync(cancellationToken);
         await services.GetRequiredService<DevAdapterStores>().EnsureCreatedAsync(cancellationToken);
+        if (settings.UsesSendGrid)
+        {
+            await services.GetRequiredService<SendGridEmailSender>().EnsureCreatedAsync(cancellationToken);
+        }
         await SeedCalendarsAsync(scenario, calendar, cancellationToken);
 
         var wall = Stopwatch.StartNew();

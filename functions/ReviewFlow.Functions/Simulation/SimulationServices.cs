@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReviewFlow.Durable;
@@ -7,6 +8,7 @@ using ReviewFlow.Functions.Simulation.People;
 using ReviewFlow.Functions.Simulation.Scenario;
 using ReviewFlow.Integrations;
 using ReviewFlow.Integrations.Email;
+using ReviewFlow.Integrations.Email.SendGrid;
 using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows;
 using ReviewFlow.Workflows.Cycle;
@@ -22,7 +24,7 @@ internal static class SimulationServices
     /// <summary>Where the simulated emails' links point: nothing serves them in a simulation.</summary>
     public const string SimulatedLinkBase = "https://reviewflow.example.test";
 
-    public static ServiceProvider Build(Scenario.Scenario scenario, string connectionString, string taskHub, string outboxDirectory, VirtualClock clock)
+    public static ServiceProvider Build(Scenario.Scenario scenario, string connectionString, string taskHub, string outboxDirectory, VirtualClock clock, IConfigurationSection? sendGrid = null)
     {
         var sellersByCycle = scenario.AllSellers.ToDictionary(s => CycleIds.ForSeller(scenario.Quarter.Label, s.Seller.Person.Id), StringComparer.Ordinal);
         var services = new ServiceCollection();
@@ -38,9 +40,19 @@ internal static class SimulationServices
         // Links in the outbox are signed as in production; the key lives as long as the run.
         services.AddReviewFlowActionLinks(new TableServiceClient(connectionString), taskHub + "UsedLinks", ActionLinkOptions.WithEphemeralKey(SimulatedLinkBase));
 
-        // The people read what the outbox delivers: registered last, so activities get the decorated sender.
+        var usesSendGrid = !string.IsNullOrWhiteSpace(sendGrid?[nameof(SendGridOptions.ApiKey)]);
+        if (usesSendGrid)
+        {
+            services.AddReviewFlowSendGrid(new TableServiceClient(connectionString), o =>
+            {
+                o.SentLogTableName = taskHub + "SentLog";
+                sendGrid!.Bind(o);
+            });
+        }
+
+        // The people read what is delivered: registered last, so activities get the decorated sender.
         services.AddSingleton<IEmailSender>(sp => new SimulatedPeople(
-            sp.GetRequiredService<DevOutbox>(),
+            usesSendGrid ? sp.GetRequiredService<SendGridEmailSender>() : sp.GetRequiredService<DevOutbox>(),
             sp.GetRequiredService<DurableTaskClient>(),
             scenario.Quarter,
             sellersByCycle,

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using ReviewFlow.Integrations.Email.SendGrid;
+
 namespace ReviewFlow.Functions.Simulation;
 
 /// <summary>What <c>simulate</c> was asked to do.</summary>
@@ -6,7 +9,15 @@ namespace ReviewFlow.Functions.Simulation;
 /// <param name="ConnectionString">Storage to use; null starts a private Azurite.</param>
 /// <param name="Timeout">Wall-clock limit for the run.</param>
 /// <param name="ShowProgress">Whether to draw live progress (off for tests and redirected output).</param>
-public sealed record SimulationSettings(string ScenarioPath, string OutDirectory, string? ConnectionString, TimeSpan Timeout, bool ShowProgress);
+/// <param name="SendGrid">
+/// The "SendGrid" configuration section: with an API key, emails go through the SendGrid adapter (pointed at a
+/// stub or a sandbox by its <c>ApiBaseUrl</c>) instead of the dev outbox; the people still answer them.
+/// </param>
+public sealed record SimulationSettings(string ScenarioPath, string OutDirectory, string? ConnectionString, TimeSpan Timeout, bool ShowProgress, IConfigurationSection? SendGrid = null)
+{
+    /// <summary>True when emails go through SendGrid.</summary>
+    public bool UsesSendGrid => !string.IsNullOrWhiteSpace(SendGrid?[nameof(SendGridOptions.ApiKey)]);
+}
 
 /// <summary>What a simulation produced.</summary>
 /// <param name="Cycles">Seller cycles run.</param>

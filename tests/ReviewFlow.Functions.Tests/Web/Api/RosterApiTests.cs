@@ -97,13 +97,15 @@ public sealed class RosterApiTests : IAsyncLifetime
             + "seller,sam,Sam,sam@example.test,Europe/Oslo,,,,,2024-01-01,nobody,\n"
             + "boss,tom,Tom,,,,,,,,,\n"
             + "seller,uma,Uma,uma@example.test,Europe/Oslo,,,,,2024-01-01,olga,revenue=-5;dealsWon=1e15\n"
-            + "manager,vic,Vic,vic@example.test,Europe/Oslo,17:00,09:00,Mon Funday,,2024-01-01,,\n";
+            + "manager,vic,Vic,vic@example.test,Europe/Oslo,17:00,09:00,Mon Funday,,2024-01-01,,\n"
+            + "seller,wes,We\"s,wes@example.test,Europe/Oslo,,,,,2024-01-01,olga,\n"
+            + "team,olga,Nordic\n";
 
         var (status, body, _) = await PutAsync(ApiService.Csv(csv));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(
-            ["row 3.email", "row 4.startDate", "row 4.timeZone", "row 5.managerId", "row 6.kind", "row 7.roleTemplate", "row 8.startDate", "row 8.workingHours.days"],
+            ["row 10", "row 3.email", "row 4.startDate", "row 4.timeZone", "row 5.managerId", "row 6.kind", "row 7.roleTemplate", "row 8.startDate", "row 8.workingHours.days", "row 9"],
             ErrorFields(body).Order(StringComparer.Ordinal));
         Assert.Equal(2, body["errors"]!["row 7.roleTemplate"]!.AsArray().Count);
         Assert.Contains("Nothing was stored", (string)body["detail"]!, StringComparison.Ordinal);
