@@ -37,6 +37,9 @@ public static class ReviewFlowWebApp
         });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
+        // Request-by-request framework chatter buries what the service says; configuration can still turn it up.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         var services = builder.Services;
         var tables = new TableServiceClient(start.ConnectionString);
         services.AddSingleton(options);

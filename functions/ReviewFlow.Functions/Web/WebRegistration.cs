@@ -38,6 +38,7 @@ internal static class WebRegistration
         services.AddSingleton<ActionContextLoader>();
         services.AddActionForms();
         services.AddReviewFlowAuth(configuration, localDevelopment);
+        services.AddManagementApi(configuration);
         return services;
     }
 

@@ -3,10 +3,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using ReviewFlow.Domain.Policy;
 using ReviewFlow.Durable;
 using ReviewFlow.Functions.Web.Auth;
+using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Workflows.Close;
 using ReviewFlow.Workflows.Cycle;
 
 namespace ReviewFlow.Functions.Web.Api;
@@ -43,7 +46,7 @@ internal static partial class CycleEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Ends a cycle now, with a reason that goes into its history");
+            .WithSummary("Ends a cycle now, with a reason that goes into its history; its meetings still ahead are cancelled");
         return api;
     }
 
@@ -147,7 +150,8 @@ internal static partial class CycleEndpoints
             statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> CancelAsync(string id, HttpContext http, DurableTaskClient client, ICycleJournal journal, TimeProvider clock)
+    private static async Task<IResult> CancelAsync(
+        string id, HttpContext http, DurableTaskClient client, ICycleJournal journal, ICalendar calendar, TimeProvider clock, ILoggerFactory loggers)
     {
         var viewer = Viewer.From(http.User)!;
         var cycle = await CycleAccess.LoadAsync(client, id, viewer, http.RequestAborted);
@@ -176,14 +180,34 @@ internal static partial class CycleEndpoints
         // Terminate first: a journal entry saying "cancelled" must never describe a cycle that kept running.
         await client.TerminateInstanceAsync(id, "Cancelled: " + reason, http.RequestAborted);
         var now = clock.GetUtcNow().UtcDateTime;
+        var meetings = await CancelMeetingsAsync(id, now, journal, calendar, loggers);
         await journal.AppendAsync(
             [new JournalEntry(id, "CycleCancelled", now, cycle.ManagerId, cycle.Input.Profile.Seller.Person.Id, "CycleCancelled", new JsonObject
             {
                 ["reason"] = reason,
                 ["by"] = viewer.Name,
+                ["meetingsCancelled"] = meetings,
             })],
             CancellationToken.None);
-        return Results.Json(new Accepted(id, "Cancelled: the cycle stops and sends nothing more.", $"/api/cycles/{id}"), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        var message = meetings is null
+            ? "Cancelled: the cycle stops and sends nothing more. Its meetings still ahead could not be removed from the calendars; cancel them by hand."
+            : $"Cancelled: the cycle stops and sends nothing more; {meetings} meeting(s) still ahead were cancelled.";
+        return Results.Json(new Accepted(id, message, $"/api/cycles/{id}"), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The meetings still ahead leave both calendars; null when the calendar could not be reached.</summary>
+    private static async Task<int?> CancelMeetingsAsync(string id, DateTime now, ICycleJournal journal, ICalendar calendar, ILoggerFactory loggers)
+    {
+        try
+        {
+            // A neutral note: the reason is for the history, not for every attendee's inbox.
+            return await new CycleMeetings(journal, calendar).CancelFutureAsync(id, now, "This review cycle has been cancelled, so this meeting is no longer needed.", CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogMeetingsNotCancelled(loggers.CreateLogger(nameof(CycleEndpoints)), e, id);
+            return null;
+        }
     }
 
     private static string? Single(IQueryCollection query, string name, Regex pattern, string what, Dictionary<string, string[]> errors)
@@ -204,4 +228,7 @@ internal static partial class CycleEndpoints
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,39}$", RegexOptions.CultureInvariant)]
     internal static partial Regex PersonId();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cycle {CycleId} was cancelled but its meetings still ahead could not be cancelled.")]
+    private static partial void LogMeetingsNotCancelled(ILogger logger, Exception exception, string cycleId);
 }

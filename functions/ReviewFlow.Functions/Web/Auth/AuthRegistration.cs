@@ -26,10 +26,8 @@ internal static class AuthRegistration
         services.AddSingleton(settings);
         services.AddSingleton(new ApiKeyRing(settings.ApiKeys));
 
-        // The roster answers "which manager is this email?" for App Service sign-ins. The API's services come along
-        // from here because WebRegistration has no call of its own for them yet (idempotent if it gets one).
-        services.AddManagementApi(configuration);
-
+        // The roster (registered with the API, see WebRegistration) answers "which manager is this email?" for App
+        // Service sign-ins.
         var authentication = services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = http =>
                 settings.Mode == AuthMode.AppService ? AppServicePrincipalHandler.SchemeName

@@ -5,7 +5,11 @@ namespace ReviewFlow.Functions.Web.Html;
 /// <summary>The page shell every page shares: one column, readable on a phone, no script.</summary>
 internal static class Layout
 {
-    public static string Page(string title, string body, string? lead = null)
+    /// <param name="title">The page's title and heading.</param>
+    /// <param name="body">The page's markup (already encoded).</param>
+    /// <param name="lead">An optional line under the heading.</param>
+    /// <param name="wide">A wider column, for tables and charts (the dashboard); the default stays one narrow column.</param>
+    public static string Page(string title, string body, string? lead = null, bool wide = false)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -13,7 +17,7 @@ internal static class Layout
             .Append("<title>").Append(Html.E(title)).Append(" · ReviewFlow</title>")
             .Append("<link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>")
             .Append("<header class=\"top\"><span class=\"brand\">ReviewFlow</span></header>")
-            .Append("<main id=\"main\"><h1>").Append(Html.E(title)).Append("</h1>");
+            .Append(wide ? "<main id=\"main\" class=\"wide\"><h1>" : "<main id=\"main\"><h1>").Append(Html.E(title)).Append("</h1>");
         if (lead is not null)
         {
             html.Append("<p class=\"lead\">").Append(Html.E(lead)).Append("</p>");

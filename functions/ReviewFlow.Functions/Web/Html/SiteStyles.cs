@@ -20,7 +20,7 @@ internal static class SiteStyles
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         .why { color: var(--muted); font-size: .9rem; }
         label { display: block; font-weight: 600; margin: .8rem 0 .25rem; }
-        input[type=number], input[type=text], textarea, select { width: 100%; font: inherit; padding: .5rem; border: 1px solid #9ca3af; border-radius: 6px; }
+        input[type=number], input[type=text], input[type=password], textarea, select { width: 100%; font: inherit; padding: .5rem; border: 1px solid #9ca3af; border-radius: 6px; }
         textarea { min-height: 5rem; }
         fieldset { border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1rem 1rem; margin: 1rem 0; }
         legend { font-weight: 700; padding: 0 .3rem; }

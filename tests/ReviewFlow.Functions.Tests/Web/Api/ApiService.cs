@@ -51,6 +51,8 @@ public sealed class ApiService : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public DurableTaskClient Client => _app.Services.GetRequiredService<DurableTaskClient>();
 
     public ICycleJournal Journal => _app.Services.GetRequiredService<ICycleJournal>();

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewFlow.Durable;
+using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Workflows.Cycle;
 using Xunit;
 
@@ -13,7 +15,7 @@ namespace ReviewFlow.Functions.Tests.Web.Api;
 /// </summary>
 public sealed class CycleApiTests : IAsyncLifetime
 {
-    private static readonly string[] MarkSellers = ["ava", "ben", "cal", "eli", "fay", "gus"];
+    private static readonly string[] MarkSellers = ["ava", "ben", "cal", "eli", "fay", "gus", "hal"];
 
     private ApiService _service = null!;
 
@@ -215,6 +217,36 @@ public sealed class CycleApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, again);
         Assert.DoesNotContain("<b>", raw, StringComparison.Ordinal);
         Assert.Contains("terminated", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_InReview_CancelsTheMeetingsStillAhead()
+    {
+        await AgreeAsync("hal");
+        var booked = await _service.WaitForAsync(Cycle("hal"), "ReviewBooked");
+        var calendar = _service.Services.GetRequiredService<DevCalendar>();
+        var eventId = (string)booked.Data["eventId"]!;
+        Assert.Contains(await EventIdsAsync(calendar, "hal@example.test"), e => e == eventId);
+
+        var (status, body) = await SendAsync(ApiService.MarkKey, HttpMethod.Post, $"/api/cycles/{Cycle("hal")}/cancel", new { reason = "Hal moved to customer success." });
+        var entry = await _service.WaitForAsync(Cycle("hal"), "CycleCancelled");
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Contains("1 meeting(s) still ahead were cancelled", (string)body["message"]!, StringComparison.Ordinal);
+        Assert.Equal(1, (int)entry.Data["meetingsCancelled"]!);
+        Assert.DoesNotContain(await EventIdsAsync(calendar, "hal@example.test"), e => e == eventId);
+        Assert.DoesNotContain(await EventIdsAsync(calendar, "mark@example.test"), e => e == eventId);
+    }
+
+    private static async Task<List<string>> EventIdsAsync(DevCalendar calendar, string mailbox)
+    {
+        var ids = new List<string>();
+        await foreach (var e in calendar.ListAsync(mailbox, CancellationToken.None))
+        {
+            ids.Add(e.Id);
+        }
+
+        return ids;
     }
 
     [Theory]

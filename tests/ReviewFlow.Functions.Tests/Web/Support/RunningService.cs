@@ -57,26 +57,29 @@ public sealed partial class RunningService : IAsyncDisposable
 
     public static Manager Mark { get; } = new(new Person("mark", "Mark Whitaker", "mark@example.test", "Europe/London", WorkingHours.Default));
 
-    public static async Task<RunningService> StartAsync()
+    /// <summary>Starts the service; <paramref name="extraSettings"/> are applied last (API keys, auth mode…).</summary>
+    public static async Task<RunningService> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var azurite = await SharedAzurite.GetAsync();
         var hub = TaskHubNames.New("w");
         var outbox = Path.Combine(Path.GetTempPath(), "reviewflow-web-tests", hub);
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.Zero));
-        var app = ReviewFlowWebApp.Build(new ServiceStart(
-            "http://127.0.0.1:0",
-            azurite.ConnectionString,
-            new Dictionary<string, string?>
-            {
-                ["ReviewFlow:TaskHub"] = hub,
-                ["ReviewFlow:OutboxDirectory"] = outbox,
-                ["ReviewFlow:MaxRequestBodyBytes"] = "65536",
-                ["Links:PublicBaseUrl"] = "https://reviewflow.example.test",
-                ["Links:SigningKeys:0:Id"] = "k1",
-                ["Links:SigningKeys:0:Secret"] = SigningSecret,
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-            Clock: clock));
+        var settings = new Dictionary<string, string?>
+        {
+            ["ReviewFlow:TaskHub"] = hub,
+            ["ReviewFlow:OutboxDirectory"] = outbox,
+            ["ReviewFlow:MaxRequestBodyBytes"] = "65536",
+            ["Links:PublicBaseUrl"] = "https://reviewflow.example.test",
+            ["Links:SigningKeys:0:Id"] = "k1",
+            ["Links:SigningKeys:0:Secret"] = SigningSecret,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = ReviewFlowWebApp.Build(new ServiceStart("http://127.0.0.1:0", azurite.ConnectionString, settings, Clock: clock));
         await app.StartAsync();
         return new RunningService(app, outbox, clock);
     }
