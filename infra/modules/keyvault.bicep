@@ -12,19 +12,19 @@ param location string
 @description('Tags for the vault.')
 param tags object
 
-@description('Principal (object) id of the app\'s managed identity, given Key Vault Secrets User.')
-param appPrincipalId string
+@description('Name of the app\'s user-assigned identity (in this resource group), given Key Vault Secrets User.')
+param identityName string
 
 @description('Optional: object id of the person or pipeline that sets secrets with az keyvault secret set (Key Vault Secrets Officer). Empty: nobody.')
-param secretsOfficerPrincipalId string = ''
+param deployerPrincipalId string = ''
 
-@description('Optional: the principal type of secretsOfficerPrincipalId (User for a person, ServicePrincipal for a pipeline).')
+@description('Optional: the principal type of deployerPrincipalId (User for a person, ServicePrincipal for a pipeline).')
 @allowed([
   'User'
   'ServicePrincipal'
   'Group'
 ])
-param secretsOfficerPrincipalType string = 'User'
+param deployerPrincipalType string = 'User'
 
 @description('Optional: the SendGrid API key. Empty: the secret is left as it is (create it later with az keyvault secret set).')
 @secure()
@@ -48,6 +48,10 @@ var secretNames = {
 var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -103,22 +107,22 @@ resource linkSigningSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
 }
 
 resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, appPrincipalId, roles.keyVaultSecretsUser)
+  name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
-    principalId: appPrincipalId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource officerWritesSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(secretsOfficerPrincipalId)) {
-  name: guid(vault.id, secretsOfficerPrincipalId, roles.keyVaultSecretsOfficer)
+resource deployerWritesSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(vault.id, deployerPrincipalId, roles.keyVaultSecretsOfficer)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
-    principalId: secretsOfficerPrincipalId
-    principalType: secretsOfficerPrincipalType
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
   }
 }
 

@@ -45,5 +45,8 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 @description('Name of the Application Insights component (the app reads its connection string).')
 output applicationInsightsName string = applicationInsights.name
 
+@description('Connection string the Functions host and the handler\'s exporter send telemetry to.')
+output connectionString string = applicationInsights.properties.ConnectionString
+
 @description('Name of the Log Analytics workspace.')
 output logAnalyticsName string = workspace.name

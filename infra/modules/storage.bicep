@@ -15,8 +15,8 @@ param tags object
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
-@description('Principal (object) id of the app\'s managed identity, given the data roles below.')
-param principalId string
+@description('Name of the app\'s user-assigned identity (in this resource group), given the data roles below.')
+param identityName string
 
 // Built-in role definition ids (the same in every cloud and tenant).
 var roles = {
@@ -26,6 +26,12 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // The engine's instances, history and timers, and ReviewFlow's own tables.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+}
+
+// By name, not by principal id: role assignment names then derive from values known before deployment, which keeps
+// what-if precise and redeployments idempotent.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
 }
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -69,11 +75,11 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
 resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in items(roles): {
     // Deterministic names: redeploying finds the same assignment instead of failing on a duplicate.
-    name: guid(account.id, principalId, role.value)
+    name: guid(account.id, identity.id, role.value)
     scope: account
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
-      principalId: principalId
+      principalId: identity.properties.principalId
       // A new identity may not have replicated in Entra yet; the principal type skips that lookup.
       principalType: 'ServicePrincipal'
     }

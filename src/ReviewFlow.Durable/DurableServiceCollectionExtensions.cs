@@ -71,6 +71,10 @@ public static class DurableServiceCollectionExtensions
             sp.GetRequiredService<WorkSignals>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new DurableTriggerProcessor(
+            sp.GetRequiredService<ControlQueueDispatcher>(),
+            sp.GetRequiredService<ActivityDispatcher>(),
+            sp.GetRequiredService<TimerSweeper>()));
         services.AddSingleton(sp => new DurableTaskClient(
             sp.GetRequiredService<TaskHubStorage>(),
             sp.GetRequiredService<InstanceTable>(),

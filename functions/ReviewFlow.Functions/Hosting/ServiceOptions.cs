@@ -20,4 +20,16 @@ public sealed class ServiceOptions
 
     /// <summary>Largest request body accepted, in bytes (forms and API calls; a roster import is the biggest).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The storage account's name, for identity-based access (managed identity) when <c>AzureWebJobsStorage__accountName</c>
+    /// is not the account to use. Ignored when a connection string is configured.
+    /// </summary>
+    public string? StorageAccountName { get; set; }
+
+    /// <summary>First month of the fiscal year (1-12), for the quarter-kickoff timer.</summary>
+    public int FiscalYearFirstMonth { get; set; } = 1;
+
+    /// <summary>The weekday quarters start on, for the quarter-kickoff timer.</summary>
+    public DayOfWeek QuarterStartsOn { get; set; } = DayOfWeek.Monday;
 }

@@ -44,9 +44,9 @@ internal sealed class TaskHubStorage
         Instances = tables.GetTableClient($"{hub}Instances");
         History = tables.GetTableClient($"{hub}History");
         Timers = tables.GetTableClient($"{hub}Timers");
-        ControlQueues = [.. Enumerable.Range(0, options.ControlQueueCount).Select(i => queues.GetQueueClient($"{hub}-control-{i:D2}"))];
-        WorkItems = queues.GetQueueClient($"{hub}-workitems");
-        Poison = queues.GetQueueClient($"{hub}-poison");
+        ControlQueues = [.. Enumerable.Range(0, options.ControlQueueCount).Select(i => queues.GetQueueClient(TaskHubQueueNames.ControlQueue(hub, i)))];
+        WorkItems = queues.GetQueueClient(TaskHubQueueNames.WorkItems(hub));
+        Poison = queues.GetQueueClient(TaskHubQueueNames.Poison(hub));
         Payloads = blobs.GetBlobContainerClient($"{hub}-payloads");
     }
 

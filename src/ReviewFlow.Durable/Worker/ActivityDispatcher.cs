@@ -94,30 +94,80 @@ internal sealed partial class ActivityDispatcher(
         }
     }
 
-    private async Task RunAsync(QueueMessage message, CancellationToken cancellationToken)
+    private Task RunAsync(QueueMessage message, CancellationToken cancellationToken)
+        => RunAsync(
+            message.MessageId,
+            message.MessageText,
+            message.DequeueCount,
+            complete: () => QueueMessageRetry.DeleteAsync(storage.WorkItems, message),
+            park: ct => QueueMessageRetry.ParkAsync(storage.Poison, storage.WorkItems, message, ct),
+            cancellationToken);
+
+    /// <summary>
+    /// Runs one work item someone else received (the Azure Functions host), through the same path as a polled
+    /// one. The receiver deletes the message on <see cref="DeliveryResult.Completed"/> or
+    /// <see cref="DeliveryResult.DeadLettered"/>, and redelivers it on <see cref="DeliveryResult.Retry"/>.
+    /// </summary>
+    public async Task<DeliveryResult> ProcessDeliveredAsync(DeliveredMessage message, CancellationToken cancellationToken)
     {
-        var workItem = await codec.ReadAsync<ActivityWorkItem>(message.MessageText, cancellationToken);
-        if (message.DequeueCount > _options.MaxDequeueCount)
+        var result = DeliveryResult.Completed;
+        tracker.Started();
+        try
         {
-            await DeadLetterAsync(message, workItem, cancellationToken);
+            await RunAsync(
+                message.Id,
+                message.Text,
+                message.DequeueCount,
+                complete: () => Task.CompletedTask,
+                park: async ct =>
+                {
+                    await storage.Poison.SendMessageAsync(message.Text, ct);
+                    result = DeliveryResult.DeadLettered;
+                },
+                cancellationToken);
+            return result;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            errors.Remember(message.Id, failure);
+            LogWorkItemFailed(message.Id, failure);
+            return DeliveryResult.Retry;
+        }
+        catch (OperationCanceledException)
+        {
+            return DeliveryResult.Retry;
+        }
+        finally
+        {
+            tracker.Finished();
+        }
+    }
+
+    private async Task RunAsync(
+        string messageId, string messageText, long dequeueCount, Func<Task> complete, Func<CancellationToken, Task> park, CancellationToken cancellationToken)
+    {
+        var workItem = await codec.ReadAsync<ActivityWorkItem>(messageText, cancellationToken);
+        if (dequeueCount > _options.MaxDequeueCount)
+        {
+            await DeadLetterAsync(messageId, dequeueCount, workItem, park, cancellationToken);
             return;
         }
 
-        var outcome = await executor.ExecuteAsync(workItem, workItem.PriorAttempts + (int)message.DequeueCount, cancellationToken);
+        var outcome = await executor.ExecuteAsync(workItem, workItem.PriorAttempts + (int)dequeueCount, cancellationToken);
         await codec.SendAsync(
             storage.ControlQueueFor(workItem.InstanceId),
             new ControlMessage(workItem.InstanceId, workItem.ExecutionId, outcome),
             workItem.InstanceId,
             cancellationToken);
         signals.ControlQueued(TaskHubStorage.PartitionOf(workItem.InstanceId, storage.ControlQueues.Count));
-        await QueueMessageRetry.DeleteAsync(storage.WorkItems, message);
-        errors.Forget(message.MessageId);
+        await complete();
+        errors.Forget(messageId);
     }
 
-    private async Task DeadLetterAsync(QueueMessage message, ActivityWorkItem workItem, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(string messageId, long dequeueCount, ActivityWorkItem workItem, Func<CancellationToken, Task> park, CancellationToken cancellationToken)
     {
-        var attempts = workItem.PriorAttempts + (int)message.DequeueCount - 1;
-        var lastError = workItem.LastError is { } local && !errors.Knows(message.MessageId) ? local : errors.Recall(message.MessageId);
+        var attempts = workItem.PriorAttempts + (int)dequeueCount - 1;
+        var lastError = workItem.LastError is { } local && !errors.Knows(messageId) ? local : errors.Recall(messageId);
         LogDeadLettered(workItem.Name, workItem.InstanceId, attempts, lastError);
         var failure = new WorkItemDeadLettered($"Activity '{workItem.Name}' (#{workItem.TaskId})", attempts, lastError);
         await codec.SendAsync(
@@ -125,7 +175,7 @@ internal sealed partial class ActivityDispatcher(
             new ControlMessage(workItem.InstanceId, workItem.ExecutionId, failure),
             workItem.InstanceId,
             cancellationToken);
-        await QueueMessageRetry.ParkAsync(storage.Poison, storage.WorkItems, message, cancellationToken);
+        await park(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the work-item queue failed; retrying")]

@@ -97,7 +97,7 @@ internal sealed partial class ControlQueueDispatcher(
         ControlMessage decoded;
         try
         {
-            decoded = await codec.ReadAsync<ControlMessage>(message.MessageText, cancellationToken);
+            decoded = await ReadAsync(message.MessageText, cancellationToken);
         }
         catch (Exception unreadable) when (unreadable is not OperationCanceledException)
         {
@@ -109,13 +109,63 @@ internal sealed partial class ControlQueueDispatcher(
         // Past the limit a message still gets one more try: deliveries also pile up when a busy worker
         // holds a message past its visibility timeout, and a message that then succeeds is not poison.
         // Only one that keeps failing (or keeps killing its worker, far past the limit) is dead-lettered.
-        if (message.DequeueCount > 2L * _options.MaxDequeueCount)
+        var delivery = new QueueDelivery(queue, message, decoded);
+        if (IsPastRetries(delivery))
         {
-            await DeadLetterAsync(queue, message, decoded, cancellationToken);
+            await DeadLetterAsync(delivery, cancellationToken);
             return;
         }
 
-        Hold(new QueueDelivery(queue, message, decoded), cancellationToken);
+        Hold(delivery, cancellationToken);
+    }
+
+    /// <summary>Decodes a control message; JSON of another shape (a work item on the wrong queue) is unreadable too.</summary>
+    private async Task<ControlMessage> ReadAsync(string text, CancellationToken cancellationToken)
+    {
+        var decoded = await codec.ReadAsync<ControlMessage>(text, cancellationToken);
+        return decoded is { InstanceId: not null, Event: not null }
+            ? decoded
+            : throw new System.Text.Json.JsonException("The message is not a control message (no instance id or event).");
+    }
+
+    private bool IsPastRetries(Delivery delivery) => delivery.DequeueCount > 2L * _options.MaxDequeueCount;
+
+    /// <summary>
+    /// Processes one control message someone else received (the Azure Functions host), through the same
+    /// decode, dead-letter and episode path as a polled message, and says what the caller should answer.
+    /// </summary>
+    public async Task<DeliveryResult> ProcessDeliveredAsync(DeliveredMessage message, CancellationToken cancellationToken)
+    {
+        ControlMessage decoded;
+        try
+        {
+            decoded = await ReadAsync(message.Text, cancellationToken);
+        }
+        catch (Exception unreadable) when (unreadable is not OperationCanceledException)
+        {
+            LogUnreadable(message.QueueName, message.Id, unreadable);
+            await storage.Poison.SendMessageAsync(message.Text, cancellationToken);
+            return DeliveryResult.Parked;
+        }
+
+        var delivery = new HostedDelivery(message.Id, message.Text, message.DequeueCount, decoded);
+        if (IsPastRetries(delivery))
+        {
+            await DeadLetterAsync(delivery, cancellationToken);
+            return delivery.Result;
+        }
+
+        tracker.Started();
+        try
+        {
+            await ProcessBatchAsync(decoded.InstanceId, [delivery], cancellationToken);
+        }
+        finally
+        {
+            tracker.Finished();
+        }
+
+        return delivery.Result;
     }
 
     /// <summary>Starts taking results of activities this process runs itself (see <see cref="LocalActivityRunner"/>).</summary>
@@ -202,7 +252,7 @@ internal sealed partial class ControlQueueDispatcher(
                 }
 
                 // A timer row fired again with none of its activities running here outlived a crashed worker.
-                var redelivered = batch.Any(d => d is QueueDelivery && d.DequeueCount > 1)
+                var redelivered = batch.Any(d => d.CountsDeliveries && d.DequeueCount > 1)
                     || (batch.Any(d => d is LocalTimerDelivery) && !localActivities.HasOutstanding(instanceId));
                 var options = new EpisodeOptions(
                     AllowLocalActivities: guarded || batch.Any(d => d.CanGuard),
@@ -218,8 +268,8 @@ internal sealed partial class ControlQueueDispatcher(
                     errors.Remember(received.Id, failure);
                 }
 
-                await Task.WhenAll(batch.Select(r => r is QueueDelivery queued && queued.DequeueCount >= _options.MaxDequeueCount
-                    ? DeadLetterAsync(queued.Queue, queued.QueueMessage, queued.Message, CancellationToken.None)
+                await Task.WhenAll(batch.Select(r => r.CountsDeliveries && r.DequeueCount >= _options.MaxDequeueCount
+                    ? DeadLetterAsync(r, CancellationToken.None)
                     : r.AbandonAsync(_options.RetryBackoff)));
                 await ReleaseGuardIfUnneededAsync(instanceId);
                 return;
@@ -328,22 +378,23 @@ internal sealed partial class ControlQueueDispatcher(
         await Task.WhenAll(guards.Select(g => g.ReleaseAsync()));
     }
 
-    private async Task DeadLetterAsync(QueueClient queue, QueueMessage message, ControlMessage decoded, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var lastError = errors.Recall(message.MessageId);
-        LogDeadLettered(decoded.InstanceId, decoded.Event.GetType().Name, message.DequeueCount, lastError);
+        var decoded = delivery.Message;
+        var lastError = errors.Recall(delivery.Id);
+        LogDeadLettered(decoded.InstanceId, decoded.Event.GetType().Name, delivery.DequeueCount, lastError);
 
         // Fail the instance first (a message like any other, so the single-writer rule holds), then park the original.
         // A failure notice that itself cannot be processed is only parked, or it would loop.
         if (decoded.Event is WorkItemDeadLettered)
         {
-            await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, cancellationToken);
+            await delivery.ParkAsync(storage.Poison, cancellationToken);
             return;
         }
 
-        var failure = new WorkItemDeadLettered($"Control message '{decoded.Event.GetType().Name}'", (int)message.DequeueCount, lastError);
+        var failure = new WorkItemDeadLettered($"Control message '{decoded.Event.GetType().Name}'", (int)delivery.DequeueCount, lastError);
         await codec.SendControlAsync(storage, new ControlMessage(decoded.InstanceId, null, failure), cancellationToken);
-        await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, cancellationToken);
+        await delivery.ParkAsync(storage.Poison, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Guard message of instance {InstanceId} could not be renewed (status {Status})")]

@@ -30,6 +30,13 @@ internal abstract class Delivery(ControlMessage message)
 
     /// <summary>Whether, left undone, it comes back after a crash: then it can guard an instance's local activities.</summary>
     public virtual bool CanGuard => false;
+
+    /// <summary>Whether <see cref="DequeueCount"/> counts real deliveries, so a message failing too often is dead-lettered.</summary>
+    public virtual bool CountsDeliveries => false;
+
+    /// <summary>Moves the message to the engine's poison queue (only for deliveries that count deliveries).</summary>
+    public virtual Task ParkAsync(QueueClient poison, CancellationToken cancellationToken)
+        => throw new InvalidOperationException($"{GetType().Name} cannot be parked.");
 }
 
 /// <summary>A message received from a control queue.</summary>
@@ -46,6 +53,11 @@ internal sealed class QueueDelivery(QueueClient queue, QueueMessage queueMessage
     public override long DequeueCount => QueueMessage.DequeueCount;
 
     public override bool CanGuard => true;
+
+    public override bool CountsDeliveries => true;
+
+    public override Task ParkAsync(QueueClient poison, CancellationToken cancellationToken)
+        => QueueMessageRetry.ParkAsync(poison, queue, QueueMessage, cancellationToken);
 
     /// <summary>When this process last made the message invisible (received or renewed it).</summary>
     public long HiddenSince { get; private set; } = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReviewFlow.Durable.Diagnostics;
 using ReviewFlow.Durable.History;
 using ReviewFlow.Durable.Replay;
 using ReviewFlow.Durable.Storage;
@@ -41,6 +42,9 @@ internal sealed partial class OrchestrationProcessor(
     EngineCounters counters)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("ReviewFlow.Durable.Orchestrations");
+
+    // Telemetry: an optional service, so the engine runs without any registration.
+    private readonly IInstanceTelemetryIdentity _identity = services.GetService<IInstanceTelemetryIdentity>() ?? PassThroughIdentity.Instance;
 
     public Task<ProcessOutcome> ProcessAsync(string instanceId, IReadOnlyList<ControlMessage> messages, CancellationToken cancellationToken)
         => ProcessAsync(instanceId, messages, EpisodeOptions.Default, cancellationToken);
@@ -195,6 +199,9 @@ internal sealed partial class OrchestrationProcessor(
             return await CommitAsync(state, episode, options, cancellationToken) ? ProcessOutcome.Done : ProcessOutcome.Conflict;
         }
 
+        var starting = episode.ToApply.OfType<ExecutionStarted>().FirstOrDefault();
+        using var telemetry = EpisodeTelemetry.Start(
+            state.InstanceId, state.ExecutionId ?? starting?.ExecutionId, state.Name ?? starting?.Name ?? "?", _identity, _logger);
         if (episode.Status == OrchestrationRuntimeStatus.Running)
         {
             var result = Replay(state, episode.ToApply, now);
@@ -207,8 +214,11 @@ internal sealed partial class OrchestrationProcessor(
 
         if (!await CommitAsync(state, episode, options, cancellationToken))
         {
+            telemetry.Conflicted();
             return ProcessOutcome.Conflict;
         }
+
+        telemetry.Committed(state.Status);
 
         if (state.Status != statusBefore || !wasStarted)
         {

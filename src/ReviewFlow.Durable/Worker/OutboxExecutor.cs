@@ -1,4 +1,5 @@
 using Azure;
+using ReviewFlow.Durable.Diagnostics;
 using ReviewFlow.Durable.History;
 using ReviewFlow.Durable.Storage;
 
@@ -59,6 +60,7 @@ internal sealed class OutboxExecutor(
 
     private async Task SendActivityAsync(ActivityWorkItem workItem, bool runHere, CancellationToken cancellationToken)
     {
+        EngineMetrics.ActivitiesDispatched.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Dispatch, runHere ? "local" : "queue"));
         if (runHere)
         {
             localActivities.Start(workItem); // no queue message: the instance's guard covers a crash
@@ -85,6 +87,7 @@ internal sealed class OutboxExecutor(
         await Task.WhenAll(unfinished.Select(w => codec.SendAsync(storage.WorkItems, w, w.InstanceId, cancellationToken)));
         if (unfinished.Count > 0)
         {
+            EngineMetrics.ActivitiesResent.Add(unfinished.Count);
             signals.ActivityQueued();
         }
     }

@@ -21,7 +21,7 @@ internal sealed partial class TimerSweeper(
     EngineCounters counters,
     ILogger<TimerSweeper> logger)
 {
-    private const int BatchSize = 100;
+    public const int BatchSize = 100;
 
     // Rows this process is delivering to itself: still in the table until their episode is done.
     private readonly ConcurrentDictionary<string, byte> _deliveringLocally = new(StringComparer.Ordinal);

@@ -4,6 +4,7 @@ using ReviewFlow.Domain.Scheduling;
 using ReviewFlow.Durable;
 using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Workflows.Diagnostics;
 
 namespace ReviewFlow.Workflows.Shared;
 
@@ -93,7 +94,7 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
                     ["windowStart"] = Texts.Iso(input.WindowStart),
                     ["windowEnd"] = Texts.Iso(input.WindowEnd + Extension),
                 });
-                await journal.AppendAsync((input.Earlier ?? []).Append(missed).ToEntries(context, input.Stamp), ct);
+                await journal.AppendCountedAsync((input.Earlier ?? []).Append(missed).ToEntries(context, input.Stamp), context);
                 return null;
             }
 
@@ -128,7 +129,7 @@ public sealed class BookMeeting(ICalendar calendar, ICycleJournal journal) : Tas
             return e with { Data = data };
         });
         var stamp = input.Stamp;
-        await journal.AppendAsync((input.Earlier ?? []).Append(booked).Concat(also).ToEntries(context, stamp), ct);
+        await journal.AppendCountedAsync((input.Earlier ?? []).Append(booked).Concat(also).ToEntries(context, stamp), context);
         return new BookedMeeting(created.Id, created.StartUtc, created.EndUtc);
     }
 }

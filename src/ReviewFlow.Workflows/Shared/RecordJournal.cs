@@ -1,5 +1,6 @@
 using ReviewFlow.Durable;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Workflows.Diagnostics;
 
 namespace ReviewFlow.Workflows.Shared;
 
@@ -15,7 +16,7 @@ public sealed class RecordJournal(ICycleJournal journal) : TaskActivity<JournalC
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var entries = input.Entries.ToEntries(context, input.Stamp);
-        await journal.AppendAsync(entries, context.CancellationToken);
+        await journal.AppendCountedAsync(entries, context);
         return entries.Count;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ReviewFlow.Durable;
 using ReviewFlow.Integrations.Email;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Workflows.Diagnostics;
 using ReviewFlow.Integrations.Links;
 
 namespace ReviewFlow.Workflows.Shared;
@@ -35,7 +36,7 @@ public sealed class SendEmail(IEmailSender sender, ICycleJournal journal, EmailL
             ["subject"] = sent.Subject,
         });
         var entries = (input.Earlier ?? []).Concat(input.AlsoRecord).Append(emailSent).ToEntries(context, input.Stamp);
-        await journal.AppendAsync(entries, context.CancellationToken);
+        await journal.AppendCountedAsync(entries, context);
         return sent.Subject;
     }
 }

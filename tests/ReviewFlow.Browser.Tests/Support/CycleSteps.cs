@@ -11,6 +11,13 @@ public static class CycleSteps
     /// <summary>The absolute address of a service path (/act/…, /dashboard) for the browser.</summary>
     public static string Url(this RunningService service, string path) => new Uri(service.BaseAddress, path).ToString();
 
+    /// <summary>Starts the quarter for Mark's team of <paramref name="sellers"/>; returns once each seller's Define request is out.</summary>
+    public static async Task StartTeamAsync(this RunningService service, params string[] sellers)
+    {
+        await service.StartQuarterAsync(sellers);
+        await Task.WhenAll(sellers.Select(s => CyclePaths.EntryAsync(service, s, "ExpectationsRequested")));
+    }
+
     /// <summary>The (accept, propose) links of the proposal email to <paramref name="seller"/>.</summary>
     public static async Task<(string Accept, string Propose)> ProposalLinksAsync(this RunningService service, string seller)
     {

@@ -58,5 +58,54 @@ internal static class SiteStyles
         .easier { color: var(--bad); font-size: .85rem; display: block; }
         .harder { color: var(--good); font-size: .85rem; display: block; }
         @media (max-width: 30rem) { table.diff th, table.diff td { padding: .35rem .2rem; font-size: .9rem; } }
+        /* Dashboard: team board, seller cycle page, RevOps roll-up (issue 5). Chips always carry their words; colour only repeats them. */
+        .dash-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1rem; margin: 0 0 1rem; padding-bottom: .5rem; border-bottom: 1px solid var(--line); }
+        .dash-nav .who { margin-left: auto; color: var(--muted); font-size: .9rem; }
+        .dash-nav form.signout { margin: 0; }
+        .dash-nav form.signout button { margin: 0; padding: .3rem .8rem; }
+        nav.quarters { display: flex; flex-wrap: wrap; gap: .3rem .8rem; margin: .25rem 0 .75rem; }
+        .summary { font-weight: 600; }
+        .crumbs { margin: 0 0 .5rem; }
+        .scroll { overflow-x: auto; }
+        table caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+        main.wide td .hint, main.wide th .hint { display: block; font-weight: 400; }
+        table.board th[scope=row] a { font-weight: 600; }
+        ul.chips { display: flex; flex-wrap: wrap; gap: .25rem; list-style: none; margin: 0; padding: 0; }
+        .chip { display: inline-block; padding: .05rem .5rem; border-radius: 999px; border: 1px solid; font-size: .85rem; font-weight: 600; white-space: nowrap; }
+        .st-below { background: #fee2e2; color: #991b1b; border-color: #fca5a5; }
+        .st-ontrack { background: #dbeafe; color: #1e3a8a; border-color: #93c5fd; }
+        .st-above { background: #dcfce7; color: #14532d; border-color: #86efac; }
+        .st-nodata { background: #f3f4f6; color: #374151; border-color: #9ca3af; border-style: dashed; }
+        .ph-define, .ph-agree { background: #fef3c7; color: #78350f; border-color: #fcd34d; }
+        .ph-review { background: #e0e7ff; color: #312e81; border-color: #a5b4fc; }
+        .ph-develop { background: #fce7f3; color: #831843; border-color: #f9a8d4; }
+        .ph-closed { background: #f3f4f6; color: #374151; border-color: #d1d5db; }
+        ul.pending, ul.teams { margin: 0; padding-left: 1.1rem; }
+        ul.pending li { margin: .1rem 0; }
+        .alert { border-left: 4px solid var(--bad); padding: .4rem .8rem; background: #fef2f2; color: #7f1d1d; margin: .25rem 0; }
+        dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .5rem 1rem; margin: .5rem 0 1rem; }
+        dl.facts dt { font-size: .85rem; color: var(--muted); }
+        dl.facts dd { margin: 0; font-weight: 600; }
+        ol.timeline { padding-left: 1.2rem; }
+        ol.timeline li { margin: .3rem 0; }
+        ol.timeline time { color: var(--muted); font-size: .9rem; }
+        table.audit td { font-size: .95rem; }
+        figure.plan-actual { margin: .75rem 0 1.5rem; }
+        figure.plan-actual figcaption { font-weight: 700; margin-bottom: .25rem; }
+        figure.plan-actual svg { display: block; width: 100%; max-width: 44rem; height: auto; font: 11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+        figure.plan-actual svg .plan { fill: none; stroke: var(--ink); stroke-width: 2; stroke-dasharray: 6 3; }
+        figure.plan-actual svg .actual.below, svg.mix .below { fill: var(--bad); }
+        figure.plan-actual svg .actual.ontrack, svg.mix .ontrack { fill: var(--accent); }
+        figure.plan-actual svg .actual.above, svg.mix .above { fill: var(--good); }
+        figure.plan-actual svg .grid line { stroke: #e5e7eb; }
+        figure.plan-actual svg .tick, figure.plan-actual svg .legend text { fill: var(--ink); }
+        figure.plan-actual svg .axis-title { fill: var(--muted); font-style: italic; }
+        figure.plan-actual svg .ratio { fill: var(--ink); font-weight: 700; }
+        figure.plan-actual svg .gap { fill: var(--muted); font-size: 10px; }
+        figure.plan-actual svg .base { stroke: #6b7280; }
+        figure.plan-actual summary.data { font-size: .9rem; font-weight: 600; margin: .25rem 0; }
+        table.rollup th, table.rollup td { padding: .35rem .3rem; font-size: .9rem; }
+        table.rollup tfoot th { border-top: 2px solid var(--ink); }
+        svg.mix { display: block; width: 5rem; height: .6rem; margin-top: .3rem; }
         """;
 }

@@ -7,6 +7,8 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
+using ReviewFlow.Integrations.Diagnostics;
+
 namespace ReviewFlow.Integrations.Calendar.Graph;
 
 /// <summary>
@@ -44,6 +46,7 @@ internal static partial class GraphRetry
                 OnRetry = args =>
                 {
                     // Status and timing only: the request URI names a mailbox, which is personal data.
+                    ThrottlingMetrics.Retried("graph", args.Outcome);
                     LogRetry(logger, Describe(args.Outcome), args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 
 using Polly;
 
+using ReviewFlow.Integrations.Diagnostics;
+
 namespace ReviewFlow.Integrations.Email.SendGrid;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal static partial class SendGridResilience
                 ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
                 OnRetry = args =>
                 {
+                    ThrottlingMetrics.Retried(PipelineName, args.Outcome);
                     LogRetry(logger, Describe(args.Outcome), args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
