@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReviewFlow.Functions.Hosting;
+using ReviewFlow.Functions.Hosting.Package;
 using ReviewFlow.Functions.Simulation;
 using ReviewFlow.Functions.Templates;
 
@@ -7,4 +8,5 @@ var root = new RootCommand("ReviewFlow: the Define → Agree → Review → Deve
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(TemplatesCommand.Create());
+root.Subcommands.Add(PackageCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ReviewFlow.DevStorage;
+using ReviewFlow.Functions.Hosting.CustomHandler;
 using Spectre.Console;
 
 namespace ReviewFlow.Functions.Hosting;
@@ -18,12 +19,12 @@ public static class ServeCommand
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Addresses to listen on (semicolon-separated).",
+            Description = "Addresses to listen on (semicolon-separated). Under the Azure Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set), http://127.0.0.1:{that port}.",
             DefaultValueFactory = _ => DefaultUrls,
         };
         var connectionString = new Option<string?>("--connection-string")
         {
-            Description = "Azure Storage connection string; by default ReviewFlow:StorageConnectionString or AzureWebJobsStorage, else an embedded Azurite.",
+            Description = "Azure Storage connection string; by default ReviewFlow:StorageConnectionString or AzureWebJobsStorage, else the account AzureWebJobsStorage__accountName with a managed identity, else an embedded Azurite.",
         };
         var command = new Command("serve", "Runs the ReviewFlow service: action pages, dashboard, API and the durable engine's worker.")
         {
@@ -36,18 +37,26 @@ public static class ServeCommand
     private static async Task<int> RunAsync(string urls, string? connectionString, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        connectionString ??= ConfiguredConnectionString();
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        connectionString ??= StorageAccess.ConfiguredConnectionString(configuration);
         AzuriteServer? azurite = null;
         try
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
+            var underFunctionsHost = CustomHandlerMode.Port(configuration) is not null;
+            if (string.IsNullOrWhiteSpace(connectionString) && (underFunctionsHost || StorageAccess.ConfiguredAccountName(configuration) is not null))
+            {
+                // Managed identity (validated when the app is built), or nothing at all under the Functions host:
+                // an in-memory Azurite there would silently lose everything, so that fails with a message instead.
+                connectionString = "";
+            }
+            else if (string.IsNullOrWhiteSpace(connectionString))
             {
                 console.MarkupLine("No storage configured: starting an embedded Azurite (in memory; everything is lost when the service stops).");
                 azurite = await AzuriteServer.StartAsync(cancellationToken: cancellationToken);
                 connectionString = azurite.ConnectionString;
             }
 
-            await using var app = ReviewFlowWebApp.Build(new ServiceStart(urls, connectionString, LocalDevelopment: azurite is not null));
+            await using var app = ReviewFlowWebApp.Build(new ServiceStart(urls, connectionString!, LocalDevelopment: azurite is not null));
             await app.StartAsync(cancellationToken);
             console.MarkupLine($"[bold]ReviewFlow[/] is listening on {Markup.Escape(string.Join(", ", app.Urls))}. Ctrl+C stops it.");
             await app.WaitForShutdownAsync(cancellationToken);
@@ -70,12 +79,5 @@ public static class ServeCommand
                 await azurite.DisposeAsync();
             }
         }
-    }
-
-    private static string? ConfiguredConnectionString()
-    {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var configured = configuration[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.StorageConnectionString)}"];
-        return string.IsNullOrWhiteSpace(configured) ? configuration["AzureWebJobsStorage"] : configured;
     }
 }

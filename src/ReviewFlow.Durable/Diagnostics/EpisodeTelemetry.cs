@@ -1,28 +1,26 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 
 namespace ReviewFlow.Durable.Diagnostics;
 
 /// <summary>
-/// The span ("orchestration {name}"), log scope and count of one episode: a replay of the orchestrator plus the
-/// commit of what it decided and the carrying out of its outbox. Activities this process runs for the episode start
-/// inside the span, so they become its children.
+/// The span ("orchestration {name}") and count of one episode: a replay of the orchestrator plus the commit of what
+/// it decided and the carrying out of its outbox. Activities this process runs for the episode start inside the
+/// span, so they become its children. No log scope here: it would flow into those activities too and give their
+/// lines two instance ids and two steps.
 /// </summary>
 internal sealed class EpisodeTelemetry : IDisposable
 {
     private readonly Activity? _span;
-    private readonly IDisposable? _scope;
     private readonly string _name;
     private bool _ended;
 
-    private EpisodeTelemetry(Activity? span, IDisposable? scope, string name)
+    private EpisodeTelemetry(Activity? span, string name)
     {
         _span = span;
-        _scope = scope;
         _name = name;
     }
 
-    public static EpisodeTelemetry Start(string instanceId, string? executionId, string name, IInstanceTelemetryIdentity identity, ILogger logger)
+    public static EpisodeTelemetry Start(string instanceId, string? executionId, string name, IInstanceTelemetryIdentity identity)
     {
         var who = identity.Describe(instanceId);
         var parent = ExecutionTrace.ParentFor(instanceId, executionId, out var links);
@@ -35,7 +33,7 @@ internal sealed class EpisodeTelemetry : IDisposable
             span.SetTag(TelemetryTags.SellerHash, who.SellerHash);
         }
 
-        return new EpisodeTelemetry(span, logger.BeginScope(new TelemetryScope(who, name)), name);
+        return new EpisodeTelemetry(span, name);
     }
 
     /// <summary>The episode's history is stored; <paramref name="status"/> is the instance's status now.</summary>
@@ -70,6 +68,5 @@ internal sealed class EpisodeTelemetry : IDisposable
         }
 
         _span?.Dispose();
-        _scope?.Dispose();
     }
 }

@@ -3,7 +3,7 @@ using System.Collections;
 namespace ReviewFlow.Durable.Diagnostics;
 
 /// <summary>
-/// The state of the log scope around an episode or an activity: key/value pairs, so structured formatters (JSON
+/// The state of the log scope around an activity execution: key/value pairs, so structured formatters (JSON
 /// console, OpenTelemetry) write them as properties, and a readable text for the simple console.
 /// </summary>
 internal sealed class TelemetryScope(TelemetryIdentity identity, string step) : IReadOnlyList<KeyValuePair<string, object?>>

@@ -39,6 +39,6 @@ public static class TelemetryTags
     /// <summary>Log scope key of the hashed seller id.</summary>
     public const string ScopeSellerHash = "SellerHash";
 
-    /// <summary>Log scope key of the step: the activity's or orchestrator's name.</summary>
+    /// <summary>Log scope key of the step: the activity's name.</summary>
     public const string ScopeStep = "Step";
 }

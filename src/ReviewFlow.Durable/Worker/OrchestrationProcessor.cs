@@ -201,7 +201,7 @@ internal sealed partial class OrchestrationProcessor(
 
         var starting = episode.ToApply.OfType<ExecutionStarted>().FirstOrDefault();
         using var telemetry = EpisodeTelemetry.Start(
-            state.InstanceId, state.ExecutionId ?? starting?.ExecutionId, state.Name ?? starting?.Name ?? "?", _identity, _logger);
+            state.InstanceId, state.ExecutionId ?? starting?.ExecutionId, state.Name ?? starting?.Name ?? "?", _identity);
         if (episode.Status == OrchestrationRuntimeStatus.Running)
         {
             var result = Replay(state, episode.ToApply, now);

@@ -25,7 +25,7 @@ public sealed class EngineTracingTests(AzuriteFixture azurite) : IClassFixture<A
             Assert.Equal(id, a.GetTagItem(TelemetryTags.InstanceId));
             Assert.Equal(ActivityStatusCode.Ok, a.Status);
         });
-        Assert.Equal([1, 2, 3], activities.Select(a => (int)a.GetTagItem(TelemetryTags.TaskId)!).Order());
+        Assert.Equal([0, 1, 2], activities.Select(a => (int)a.GetTagItem(TelemetryTags.TaskId)!).Order());
         Assert.Contains(episodes, e => Equals(e.GetTagItem(TelemetryTags.Status), nameof(OrchestrationRuntimeStatus.Completed)));
     }
 

@@ -13,7 +13,7 @@ internal static class CustomHandlerMode
     /// <summary>The variable the Functions host sets to the port it sends invocations to.</summary>
     public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
-    /// <summary>The port, or null in standalone mode.</summary>
+    /// <summary>The port, or null in standalone mode (0 picks a free port: tests).</summary>
     /// <exception cref="InvalidOperationException">The variable is set but is not a port number.</exception>
     public static int? Port(IConfiguration configuration)
     {
@@ -24,9 +24,9 @@ internal static class CustomHandlerMode
             return null;
         }
 
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
             ? port
-            : throw new InvalidOperationException($"Invalid {PortVariable} '{value}': the Functions host sets it to the port number (1-65535) to listen on.");
+            : throw new InvalidOperationException($"Invalid {PortVariable} '{value}': the Functions host sets it to the port number to listen on.");
     }
 
     /// <summary>Where to listen under the host: loopback only, the host is the only caller.</summary>

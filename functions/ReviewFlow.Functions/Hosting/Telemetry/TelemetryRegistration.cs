@@ -44,7 +44,10 @@ public static class TelemetryRegistration
 
         var azure = export.Exporters.HasFlag(TelemetryExporters.AzureMonitor);
         var otlp = export.Exporters.HasFlag(TelemetryExporters.Otlp);
-        void ConfigureAzure(AzureMonitorExporterOptions options) => options.ConnectionString = export.ConnectionString;
+        void ConfigureAzure(AzureMonitorExporterOptions options)
+        {
+            options.ConnectionString = export.ConnectionString;
+        }
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
@@ -58,6 +61,11 @@ public static class TelemetryRegistration
                 {
                     tracing.AddAzureMonitorTraceExporter(ConfigureAzure);
                 }
+
+                // Keep every trace, after the Azure exporter installed its own sampler: its default rate limit (a few
+                // traces a second) would drop episodes and activities at a quarter's kickoff, and ReviewFlow's volume
+                // is small the rest of the time.
+                tracing.SetSampler(new ParentBasedSampler(new AlwaysOnSampler()));
 
                 if (otlp)
                 {

@@ -64,9 +64,6 @@ internal sealed class CycleFacts(string cycleId)
 
     public AgreementStatus Agreement { get; private set; }
 
-    /// <summary>True when the seller proposed changes at least once this quarter.</summary>
-    public bool EverCountered { get; private set; }
-
     /// <summary>What ReviewFlow is waiting for, oldest first.</summary>
     public IReadOnlyList<PendingAction> Pending { get; private set; } = [];
 
@@ -113,12 +110,8 @@ internal sealed class CycleFacts(string cycleId)
                 Quarter = JsonRead.Str(data, "quarter") ?? Quarter;
                 Cadence = JsonRead.Str(data, "cadence") ?? Cadence;
                 break;
-            case "ExpectationsDefined" or "AgreementRequested":
+            case "ExpectationsDefined" or "AgreementRequested" or "CounterProposed":
                 _agreeing = true;
-                break;
-            case "CounterProposed":
-                _agreeing = true;
-                EverCountered = true;
                 break;
             case "TargetsAgreed":
                 _agreed = true;

@@ -86,7 +86,7 @@ internal static partial class DashboardEndpoints
         var entries = await reader.CycleAsync(cycleId, ct);
 
         // Every entry of a cycle carries its team: the access check needs nothing else, and runs before any other read.
-        if (entries.Count > 0 && !viewer.CanSeeTeam(entries[0].Team))
+        if (entries.Any(e => !viewer.CanSeeTeam(e.Team)))
         {
             return DashboardHtml.NotFound(http, antiforgery, viewer, Missing);
         }

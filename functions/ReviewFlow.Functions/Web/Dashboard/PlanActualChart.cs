@@ -32,7 +32,7 @@ internal static class PlanActualChart
 {
     private const double Left = 62;
     private const double Right = 14;
-    private const double Top = 44;
+    private const double Top = 52;
     private const double PlotHeight = 170;
     private const double Bottom = 44;
     private const int MinSlots = 5;

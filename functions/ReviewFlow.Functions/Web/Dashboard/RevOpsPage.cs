@@ -6,11 +6,17 @@ using static ReviewFlow.Functions.Web.Html.Html;
 
 namespace ReviewFlow.Functions.Web.Dashboard;
 
-/// <summary>The HTML of the RevOps roll-up: one row per team and a total, every figure as text (the small bar only repeats the shares).</summary>
+/// <summary>
+/// The HTML of the RevOps roll-up: two tables with a row per team and a total, every figure as text. Two narrow tables
+/// rather than one wide one, so both fit a laptop screen without scrolling sideways: where each team's sellers stand
+/// (phases and targets), then how their reviews are going (reviews, bands, coaching, recognition).
+/// </summary>
 internal static class RevOpsPage
 {
     private static readonly DashboardPhase[] Phases = Enum.GetValues<DashboardPhase>();
-    private static readonly AgreementStatus[] Agreements = [AgreementStatus.Agreed, AgreementStatus.Countered, AgreementStatus.Overdue, AgreementStatus.Waiting, AgreementStatus.NotAgreed];
+
+    /// <summary>Where targets stand; a cycle that ended without targets shows under the Closed phase instead.</summary>
+    private static readonly AgreementStatus[] Agreements = [AgreementStatus.Agreed, AgreementStatus.Countered, AgreementStatus.Overdue, AgreementStatus.Waiting];
 
     public static string Body(RevOpsRollup rollup, IReadOnlyList<string> quarters)
     {
@@ -18,42 +24,33 @@ internal static class RevOpsPage
         TeamBoardPage.QuarterLinks(html, rollup.Quarter, quarters, null, revOps: true);
         var total = rollup.Total;
         html.Append("<p class=\"summary\">").Append(E(Count(rollup.Teams.Count, "team", "teams"))).Append(", ").Append(E(Count(total.Sellers, "seller", "sellers")))
-            .Append("; ").Append(total.ReviewsHeld).Append(" reviews held").Append(total.ReviewsDue is { } due ? $" of {due} due so far" : "")
+            .Append("; ").Append(E(Count(total.ReviewsHeld, "review", "reviews"))).Append(" held").Append(total.ReviewsDue is { } due ? $" ({due} due by now)" : "")
             .Append("; ").Append(total.CoachingOpen).Append(" with coaching open; ").Append(total.WithAgreement(AgreementStatus.Overdue)).Append(" with targets overdue.</p>");
         if (rollup.Teams.Count == 0)
         {
             return html.Append("<p>No team has started ").Append(E(rollup.Quarter)).Append(".</p>").ToString();
         }
 
-        html.Append("<p class=\"hint\">Reviews due: the reviews each seller's cadence should have held by now (a review counts once its booking window has closed). ")
-            .Append("Shares are of the reviews that had a check-in. Targets are overdue when ReviewFlow has had to remind someone about them.</p>")
-            .Append("<div class=\"scroll\"><table class=\"rollup\"><caption>").Append(E(rollup.Quarter)).Append(": every team</caption><thead><tr>")
-            .Append("<th scope=\"col\" rowspan=\"2\">Team</th><th scope=\"col\" rowspan=\"2\" class=\"num\">Sellers</th>")
-            .Append("<th scope=\"colgroup\" colspan=\"").Append(Phases.Length).Append("\">Sellers by phase</th>")
-            .Append("<th scope=\"col\" rowspan=\"2\" class=\"num\">Reviews held / due</th>")
-            .Append("<th scope=\"colgroup\" colspan=\"4\">Reviews with a check-in</th>")
-            .Append("<th scope=\"col\" rowspan=\"2\" class=\"num\">Coaching open</th><th scope=\"col\" rowspan=\"2\" class=\"num\">Recognitions</th>")
-            .Append("<th scope=\"colgroup\" colspan=\"").Append(Agreements.Length).Append("\">Targets</th></tr><tr>");
-        foreach (var phase in Phases)
-        {
-            html.Append("<th scope=\"col\" class=\"num\">").Append(E(phase == DashboardPhase.Develop ? "Develop" : phase.ToString())).Append("</th>");
-        }
-
-        html.Append("<th scope=\"col\" class=\"num\">Below</th><th scope=\"col\" class=\"num\">On track</th><th scope=\"col\" class=\"num\">Above</th><th scope=\"col\"><span class=\"hint\">mix</span></th>");
-        foreach (var agreement in Agreements)
-        {
-            html.Append("<th scope=\"col\" class=\"num\">").Append(AgreementName(agreement)).Append("</th>");
-        }
-
-        html.Append("</tr></thead><tbody>");
-        foreach (var team in rollup.Teams)
-        {
-            Row(html, team, $"<a href=\"{E(BoardLink(rollup.Quarter, team.Team))}\">{E(team.ManagerName)}'s team</a>", "td");
-        }
-
-        html.Append("</tbody><tfoot>");
-        Row(html, total, "All teams", "th");
-        return html.Append("</tfoot></table></div>").ToString();
+        Table(
+            html,
+            rollup,
+            "Where each team's sellers are",
+            "Targets are overdue when ReviewFlow has had to remind someone about them.",
+            "<th scope=\"colgroup\" colspan=\"5\">Sellers by phase</th><th scope=\"colgroup\" colspan=\"4\">Targets</th>",
+            [.. Phases.Select(p => p == DashboardPhase.Develop ? "Develop" : p.ToString()), .. Agreements.Select(AgreementName)],
+            Standing,
+            linkTeams: true);
+        Table(
+            html,
+            rollup,
+            "How the reviews are going",
+            "Due: the reviews each seller's cadence should have held by now (a review counts once its booking window has closed). "
+            + "Below, on track and above are shares of the reviews that had a check-in.",
+            "<th scope=\"colgroup\" colspan=\"3\">Reviews</th><th scope=\"colgroup\" colspan=\"3\">Of those with a check-in</th><th scope=\"colgroup\" colspan=\"2\">Coaching and recognition</th>",
+            ["Held", "Due", "No check-in", "Below", "On track", "Above", "Coaching open", "Recognitions sent"],
+            Reviews,
+            linkTeams: false);
+        return html.ToString();
     }
 
     public static string AgreementName(AgreementStatus status) => status switch
@@ -62,61 +59,69 @@ internal static class RevOpsPage
         AgreementStatus.Countered => "Countered",
         AgreementStatus.Overdue => "Overdue",
         AgreementStatus.Waiting => "In progress",
-        _ => "Not agreed (ended)",
+        _ => "Not agreed",
     };
 
-    private static void Row(StringBuilder html, TeamHealth team, string name, string cell)
+    /// <summary>
+    /// One table: team and sellers, then the grouped columns <paramref name="cells"/> writes for each team. Only one
+    /// table links each team to its board: a page with two identical links per team reads twice to a screen reader.
+    /// </summary>
+    private static void Table(
+        StringBuilder html, RevOpsRollup rollup, string caption, string hint, string groups, IReadOnlyList<string> columns, Action<StringBuilder, TeamHealth, string> cells, bool linkTeams)
     {
-        html.Append("<tr><th scope=\"row\">").Append(name).Append("</th>").Append(Num(cell, team.Sellers.ToString(CultureInfo.InvariantCulture)));
+        html.Append("<h2>").Append(E(caption)).Append("</h2><p class=\"hint\">").Append(E(hint)).Append("</p>")
+            .Append("<div class=\"scroll\"><table class=\"rollup\"><thead><tr><th scope=\"col\" rowspan=\"2\">Team</th><th scope=\"col\" rowspan=\"2\" class=\"num\">Sellers</th>")
+            .Append(groups).Append("</tr><tr>");
+        foreach (var column in columns)
+        {
+            html.Append("<th scope=\"col\" class=\"num\">").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        foreach (var team in rollup.Teams)
+        {
+            var name = E(team.ManagerName) + "'s team";
+            html.Append("<tr><th scope=\"row\">").Append(linkTeams ? $"<a href=\"{E(BoardLink(rollup.Quarter, team.Team))}\">{name}</a>" : name).Append("</th>")
+                .Append(Num("td", team.Sellers));
+            cells(html, team, "td");
+            html.Append("</tr>");
+        }
+
+        html.Append("</tbody><tfoot><tr><th scope=\"row\">All teams</th>").Append(Num("th", rollup.Total.Sellers));
+        cells(html, rollup.Total, "th");
+        html.Append("</tr></tfoot></table></div>");
+    }
+
+    private static void Standing(StringBuilder html, TeamHealth team, string cell)
+    {
         foreach (var phase in Phases)
         {
-            html.Append(Num(cell, team.InPhase(phase).ToString(CultureInfo.InvariantCulture)));
+            html.Append(Num(cell, team.InPhase(phase)));
         }
 
-        var held = team.ReviewsDue is { } due ? $"{team.ReviewsHeld} / {due}" : $"{team.ReviewsHeld} / –";
-        html.Append(Num(cell, held))
-            .Append(Num(cell, Share(team.Below, team.WithStatus)))
-            .Append(Num(cell, Share(team.OnTrack, team.WithStatus)))
-            .Append(Num(cell, Share(team.Above, team.WithStatus)))
-            .Append('<').Append(cell).Append('>').Append(MixBar(team)).Append(team.NoData > 0 ? $"<span class=\"hint\">{team.NoData} without check-in</span>" : "").Append("</").Append(cell).Append('>')
-            .Append(Num(cell, team.CoachingOpen.ToString(CultureInfo.InvariantCulture)))
-            .Append(Num(cell, team.Recognitions.ToString(CultureInfo.InvariantCulture)));
         foreach (var agreement in Agreements)
         {
-            html.Append(Num(cell, team.WithAgreement(agreement).ToString(CultureInfo.InvariantCulture)));
+            html.Append(Num(cell, team.WithAgreement(agreement)));
         }
-
-        html.Append("</tr>");
     }
 
-    /// <summary>"25% (3)", or "–" when no review had a check-in.</summary>
-    public static string Share(int part, int whole) =>
-        whole == 0 ? "–" : $"{Math.Round(100.0 * part / whole).ToString("0", CultureInfo.InvariantCulture)}% ({part.ToString(CultureInfo.InvariantCulture)})";
-
-    /// <summary>The three shares as one small stacked bar; hidden from screen readers, which have the numbers beside it.</summary>
-    private static string MixBar(TeamHealth team)
+    private static void Reviews(StringBuilder html, TeamHealth team, string cell)
     {
-        if (team.WithStatus == 0)
-        {
-            return "";
-        }
-
-        var bar = new StringBuilder("<svg class=\"mix\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"10\" viewBox=\"0 0 100 10\">");
-        var x = 0.0;
-        foreach (var (band, n) in new[] { ("below", team.Below), ("ontrack", team.OnTrack), ("above", team.Above) })
-        {
-            var w = 100.0 * n / team.WithStatus;
-            if (w > 0)
-            {
-                bar.Append("<rect class=\"").Append(band).Append("\" x=\"").Append(x.ToString("0.#", CultureInfo.InvariantCulture)).Append("\" y=\"0\" width=\"")
-                    .Append(w.ToString("0.#", CultureInfo.InvariantCulture)).Append("\" height=\"10\"/>");
-            }
-
-            x += w;
-        }
-
-        return bar.Append("</svg>").ToString();
+        html.Append(Num(cell, team.ReviewsHeld))
+            .Append(team.ReviewsDue is { } due ? Num(cell, due) : $"<{cell} class=\"num\">–</{cell}>")
+            .Append(Num(cell, team.NoData))
+            .Append(ShareCell(cell, team.Below, team.WithStatus))
+            .Append(ShareCell(cell, team.OnTrack, team.WithStatus))
+            .Append(ShareCell(cell, team.Above, team.WithStatus))
+            .Append(Num(cell, team.CoachingOpen))
+            .Append(Num(cell, team.Recognitions));
     }
 
-    private static string Num(string cell, string text) => $"<{cell} class=\"num\">{E(text)}</{cell}>";
+    /// <summary>"25%" with "3 of 12" under it, or "–" when no review had a check-in.</summary>
+    private static string ShareCell(string cell, int part, int whole) =>
+        whole == 0
+            ? $"<{cell} class=\"num\">–</{cell}>"
+            : $"<{cell} class=\"num\">{Math.Round(100.0 * part / whole).ToString("0", CultureInfo.InvariantCulture)}%<span class=\"hint\">{part.ToString(CultureInfo.InvariantCulture)} of {whole.ToString(CultureInfo.InvariantCulture)}</span></{cell}>";
+
+    private static string Num(string cell, int value) => $"<{cell} class=\"num\">{value.ToString(CultureInfo.InvariantCulture)}</{cell}>";
 }

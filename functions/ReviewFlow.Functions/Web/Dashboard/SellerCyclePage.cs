@@ -131,7 +131,8 @@ internal static class SellerCyclePage
         }
 
         html.Append("<p class=\"hint\" id=\"charts-how\">One group per review, labelled with the weeks it covered. The dashed line is the plan for those weeks; the bar is the actual, ")
-            .Append("its colour the band (named in the legend) and the percentage above it the actual against the plan. Each chart's figures are in the table under it.</p>");
+            .Append("its colour the band (named in the legend). The percentage above each bar is the actual against the plan (the plan against the actual where lower is better), ")
+            .Append("the same ratio the review's status comes from. Each chart's figures are in the table under it.</p>");
         foreach (var series in view.Charts)
         {
             html.Append("<figure class=\"plan-actual\" aria-describedby=\"charts-how\"><figcaption>").Append(E(series.Title)).Append("</figcaption>");

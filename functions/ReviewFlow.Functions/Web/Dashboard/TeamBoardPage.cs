@@ -38,7 +38,7 @@ internal static class TeamBoardPage
         }
 
         html.Append(ZoneNote(zone))
-            .Append("<div class=\"scroll\"><table class=\"board\"><caption>").Append(E(board.ManagerName)).Append("'s team, ").Append(E(board.Quarter)).Append("</caption>")
+            .Append("<div class=\"scroll\"><table class=\"board\"><caption>Each seller's cycle: open a name for the targets, charts and history</caption>")
             .Append("<thead><tr><th scope=\"col\">Seller</th><th scope=\"col\">Phase</th><th scope=\"col\">Next review</th>")
             .Append("<th scope=\"col\">Last reviews <span class=\"hint\">(oldest first)</span></th><th scope=\"col\">Coaching</th>")
             .Append("<th scope=\"col\" class=\"num\">Recognitions</th><th scope=\"col\">ReviewFlow is waiting for</th></tr></thead><tbody>");

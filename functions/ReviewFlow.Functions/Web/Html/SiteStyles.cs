@@ -9,7 +9,7 @@ internal static class SiteStyles
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #f9fafb; }
         .top { background: #111827; color: #fff; padding: .6rem 1rem; }
         .brand { font-weight: 700; letter-spacing: .02em; }
-        main { max-width: 46rem; margin: 0 auto; padding: 1rem; background: #fff; min-height: 100vh; }
+        main { max-width: 46rem; margin: 0 auto; padding: 1rem; background: #fff; }
         main.wide { max-width: 72rem; }
         h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
         h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
@@ -92,11 +92,11 @@ internal static class SiteStyles
         table.audit td { font-size: .95rem; }
         figure.plan-actual { margin: .75rem 0 1.5rem; }
         figure.plan-actual figcaption { font-weight: 700; margin-bottom: .25rem; }
-        figure.plan-actual svg { display: block; width: 100%; max-width: 44rem; height: auto; font: 11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+        figure.plan-actual svg { display: block; max-width: 100%; height: auto; font: 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
         figure.plan-actual svg .plan { fill: none; stroke: var(--ink); stroke-width: 2; stroke-dasharray: 6 3; }
-        figure.plan-actual svg .actual.below, svg.mix .below { fill: var(--bad); }
-        figure.plan-actual svg .actual.ontrack, svg.mix .ontrack { fill: var(--accent); }
-        figure.plan-actual svg .actual.above, svg.mix .above { fill: var(--good); }
+        figure.plan-actual svg .actual.below { fill: var(--bad); }
+        figure.plan-actual svg .actual.ontrack { fill: var(--accent); }
+        figure.plan-actual svg .actual.above { fill: var(--good); }
         figure.plan-actual svg .grid line { stroke: #e5e7eb; }
         figure.plan-actual svg .tick, figure.plan-actual svg .legend text { fill: var(--ink); }
         figure.plan-actual svg .axis-title { fill: var(--muted); font-style: italic; }
@@ -104,8 +104,8 @@ internal static class SiteStyles
         figure.plan-actual svg .gap { fill: var(--muted); font-size: 10px; }
         figure.plan-actual svg .base { stroke: #6b7280; }
         figure.plan-actual summary.data { font-size: .9rem; font-weight: 600; margin: .25rem 0; }
-        table.rollup th, table.rollup td { padding: .35rem .3rem; font-size: .9rem; }
+        table.rollup th, table.rollup td { padding: .35rem .3rem; font-size: .85rem; }
+        table.rollup td.num, table.rollup tfoot th.num { white-space: nowrap; }
         table.rollup tfoot th { border-top: 2px solid var(--ink); }
-        svg.mix { display: block; width: 5rem; height: .6rem; margin-top: .3rem; }
         """;
 }

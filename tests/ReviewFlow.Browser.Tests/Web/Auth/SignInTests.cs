@@ -12,11 +12,7 @@ public sealed class SignInTests(ChromiumFixture chromium) : IAsyncLifetime
 {
     private RunningService _service = null!;
 
-    public async Task InitializeAsync()
-    {
-        SignIn.ConfigureKeys();
-        _service = await RunningService.StartAsync();
-    }
+    public async Task InitializeAsync() => _service = await RunningService.StartAsync(SignIn.Keys);
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
@@ -34,8 +30,12 @@ public sealed class SignInTests(ChromiumFixture chromium) : IAsyncLifetime
         Assert.Equal(401, refused.Status);
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That key is not valid");
 
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "rf-auth");
+
         await SignIn.AsAsync(page, _service, SignIn.MarkKey, "/dashboard");
-        var cookies = await page.Context.CookiesAsync();
-        Assert.Contains(cookies, c => c.HttpOnly && c.Name != "rf-af");
+        await Expect(page.GetByText("Signed in as Mark Whitaker")).ToBeVisibleAsync();
+
+        // The session cookie is out of reach of page script.
+        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "rf-auth" && c.HttpOnly);
     }
 }

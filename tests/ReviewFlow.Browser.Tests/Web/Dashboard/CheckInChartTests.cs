@@ -23,11 +23,7 @@ public sealed class CheckInChartTests(ChromiumFixture chromium) : IAsyncLifetime
 
     private RunningService _service = null!;
 
-    public async Task InitializeAsync()
-    {
-        SignIn.ConfigureKeys();
-        _service = await RunningService.StartAsync();
-    }
+    public async Task InitializeAsync() => _service = await RunningService.StartAsync(SignIn.Keys);
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 

@@ -50,7 +50,6 @@ public sealed class CycleFactsTests
         var facts = Facts(journal, day: 2);
 
         Assert.Equal(AgreementStatus.Countered, facts.Agreement);
-        Assert.True(facts.EverCountered);
         var wait = Assert.Single(facts.Pending);
         Assert.Equal("Mark Whitaker to answer Priya Example's counter-proposal (round 1)", wait.Text);
         Assert.True(wait.FromManager);

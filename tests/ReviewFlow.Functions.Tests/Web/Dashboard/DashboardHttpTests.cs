@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ReviewFlow.Domain.Policy;
+using ReviewFlow.Functions.Web.Actions.Define;
 using Xunit;
 
 namespace ReviewFlow.Functions.Tests.Web.Dashboard;
@@ -114,7 +116,7 @@ public sealed partial class DashboardHttpTests(DashboardService service) : IClas
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(2, FigureCount().Matches(html).Count); // revenue and new conversations
-        Assert.Contains("<figcaption>revenue (£): plan vs actual</figcaption>", html, StringComparison.Ordinal);
+        Assert.Contains($"<figcaption>{MetricWords.Label("revenue", ReviewPolicy.Default.Catalogue.Resolve("revenue"))}: plan vs actual</figcaption>", html, StringComparison.Ordinal);
         Assert.Contains("<svg role=\"img\"", html, StringComparison.Ordinal);
         Assert.Contains("below plan", html, StringComparison.Ordinal);
         Assert.Contains("accepted the targets", html, StringComparison.Ordinal); // the agreement's audit
@@ -160,10 +162,11 @@ public sealed partial class DashboardHttpTests(DashboardService service) : IClas
         var (status, html, _) = await GetAsync(DashboardService.RevOpsKey, "/dashboard/revops");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<p class=\"summary\">2 teams, 3 sellers; 1 reviews held", html, StringComparison.Ordinal);
-        var mark = RollupRow(html, "Mark Whitaker's team");
-        Assert.StartsWith("<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td>", mark, StringComparison.Ordinal); // 2 sellers: 1 Define, 0 Agree, 1 Review
-        Assert.Contains("<td class=\"num\">100% (1)</td>", mark, StringComparison.Ordinal); // the one review with a check-in was below plan
+        Assert.Contains("<p class=\"summary\">2 teams, 3 sellers; 1 review held", html, StringComparison.Ordinal);
+        var (standing, reviews) = RollupRows(html, "Mark Whitaker's team");
+        Assert.StartsWith("<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td>", standing, StringComparison.Ordinal); // 2 sellers: 1 Define, 0 Agree, 1 Review
+        Assert.StartsWith("<td class=\"num\">2</td><td class=\"num\">1</td>", reviews, StringComparison.Ordinal); // 2 sellers, 1 review held
+        Assert.Contains("<td class=\"num\">100%<span class=\"hint\">1 of 1</span></td>", reviews, StringComparison.Ordinal); // the one review with a check-in was below plan
         Assert.Contains(">Nina Patel's team</a>", html, StringComparison.Ordinal);
     }
 
@@ -176,7 +179,7 @@ public sealed partial class DashboardHttpTests(DashboardService service) : IClas
 
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Contains("default-src 'none'", response.ContentSecurityPolicy, StringComparison.Ordinal);
-            Assert.Contains("Example", html, StringComparison.Ordinal);
+            Assert.Contains("<main id=\"main\" class=\"wide\">", html, StringComparison.Ordinal);
             Assert.DoesNotContain("<script", response.Raw, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(" style=", response.Raw, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<style", response.Raw, StringComparison.OrdinalIgnoreCase);
@@ -209,13 +212,19 @@ public sealed partial class DashboardHttpTests(DashboardService service) : IClas
         return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
-    /// <summary>The roll-up's cells of one team, after its name.</summary>
-    private static string RollupRow(string html, string teamName)
+    /// <summary>The roll-up's cells of one team, after its name, in each of its two tables.</summary>
+    private static (string Standing, string Reviews) RollupRows(string html, string teamName)
     {
-        var start = html.IndexOf(">" + teamName + "</a></th>", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"No roll-up row for {teamName}.");
-        start = html.IndexOf("</th>", start, StringComparison.Ordinal) + "</th>".Length;
-        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        string After(int from)
+        {
+            var start = html.IndexOf(teamName + "</", from, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"No roll-up row for {teamName}.");
+            start = html.IndexOf("</th>", start, StringComparison.Ordinal) + "</th>".Length;
+            return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        }
+
+        var standing = After(0);
+        return (standing, After(html.IndexOf(standing, StringComparison.Ordinal) + standing.Length));
     }
 
     private sealed record Page(string? Location, string ContentSecurityPolicy, string Raw);

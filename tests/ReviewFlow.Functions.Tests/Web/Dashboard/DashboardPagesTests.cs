@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using ReviewFlow.Domain.Policy;
+using ReviewFlow.Functions.Web.Actions.Define;
 using ReviewFlow.Functions.Web.Dashboard;
 using Xunit;
 
@@ -79,7 +80,8 @@ public sealed class DashboardPagesTests
         var figures = html.Descendants("figure").ToList();
         Assert.Equal(2, figures.Count);
         Assert.All(figures, f => Assert.Equal("plan-actual", f.Attribute("class")?.Value));
-        Assert.Equal(["revenue (£): plan vs actual", "newConversationsPerWeek (conversations): plan vs actual"], figures.Select(f => f.Element("figcaption")?.Value));
+        string[] keys = ["revenue", "newConversationsPerWeek"];
+        Assert.Equal(keys.Select(k => MetricWords.Label(k, ReviewPolicy.Default.Catalogue.Resolve(k)) + ": plan vs actual"), figures.Select(f => f.Element("figcaption")?.Value));
         Assert.All(figures, f => Assert.Single(f.Elements(XName.Get("svg", "http://www.w3.org/2000/svg"))));
         var revenueRows = figures[0].Descendants("tbody").Single().Elements("tr").Select(r => string.Join("|", r.Elements("td").Select(td => td.Value))).ToList();
         Assert.Equal(["W1–2|13,846.15|9,000|65%|below plan", "W3–4|–|no check-in|–|no check-in", "W5–6|13,846.15|16,000|116%|above plan"], revenueRows);
@@ -108,12 +110,23 @@ public sealed class DashboardPagesTests
 
         var html = Parse(RevOpsPage.Body(rollup, ["2027-Q1"]));
 
-        var rows = html.Descendants("tr").Where(r => r.Element("th")?.Attribute("scope")?.Value == "row").ToList();
-        Assert.Equal(["Mark Whitaker's team", "All teams"], rows.Select(r => r.Element("th")!.Value));
-        var cells = rows[0].Elements("td").Select(c => c.Value).ToList();
-        Assert.Equal("2", cells[0]); // sellers
-        Assert.Contains("3 / –", cells); // held, and due unknown without the team's quarter
-        Assert.Contains("50% (1)", cells); // one of the two reviews with a check-in was below plan
-        Assert.Equal("/dashboard?quarter=2027-Q1&team=mark", rows[0].Descendants("a").Single().Attribute("href")?.Value);
+        var tables = html.Descendants("table").ToList();
+        Assert.Equal(2, tables.Count);
+        foreach (var table in tables)
+        {
+            var names = table.Descendants("tr").Select(r => r.Element("th")).Where(th => th?.Attribute("scope")?.Value == "row").Select(th => th!.Value);
+            Assert.Equal(["Mark Whitaker's team", "All teams"], names);
+        }
+
+        // One link per team on the page, to its board.
+        Assert.Equal("/dashboard?quarter=2027-Q1&team=mark", Assert.Single(html.Descendants("a"), a => a.Value == "Mark Whitaker's team").Attribute("href")?.Value);
+
+        // Sellers; Define, Agree, Review, Develop, Closed; Agreed, Countered, Overdue, In progress.
+        Assert.Equal(["2", "1", "0", "1", "0", "0", "1", "0", "0", "1"], Cells(tables[0]));
+
+        // Sellers; held, due (unknown without the team's quarter), without a check-in; below, on track, above (of the 2 with one); coaching open, recognitions.
+        Assert.Equal(["2", "3", "–", "1", "50%1 of 2", "0%0 of 2", "50%1 of 2", "0", "0"], Cells(tables[1]));
     }
+
+    private static List<string> Cells(XElement table) => [.. table.Element("tbody")!.Elements("tr").First().Elements("td").Select(td => td.Value)];
 }

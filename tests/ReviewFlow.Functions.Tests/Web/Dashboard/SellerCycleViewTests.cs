@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ReviewFlow.Domain.Policy;
+using ReviewFlow.Domain.Metrics;
+using ReviewFlow.Functions.Web.Actions.Define;
 using ReviewFlow.Functions.Web.Dashboard;
 using Xunit;
 
@@ -23,6 +25,8 @@ public sealed class SellerCycleViewTests
             .Countered(2, 1, "two accounts moved to Tom", Counter).Agreed(3, "ManagerAccepted", 1, audit, Counter);
     }
 
+    private static readonly MetricCatalogue Catalogue = ReviewPolicy.Default.Catalogue;
+
     private static SellerCycleView View(CycleJournal journal, int day = 60, ReviewPolicy? policy = null) =>
         SellerCycleView.Build(journal.CycleId, journal.Entries, CycleJournal.At(day), policy ?? ReviewPolicy.Default);
 
@@ -35,8 +39,11 @@ public sealed class SellerCycleViewTests
         Assert.Equal(CycleJournal.At(3, 13), view.AgreedAt);
         Assert.Equal(1, view.Rounds);
         Assert.Equal("the manager accepted the seller's changes", view.Settled);
-        Assert.Equal(["revenue (£)", "newConversationsPerWeek (conversations)", "proposalTurnaroundDays (days)"], view.Targets.Select(t => t.Label));
-        Assert.Equal("80,000 £", view.Targets[0].Amount);
+        // Metrics are named and amounts written the way every page writes them.
+        Assert.Equal(["revenue", "newConversationsPerWeek", "proposalTurnaroundDays"], view.Targets.Select(t => t.Key));
+        Assert.Equal(view.Targets.Select(t => MetricWords.Label(t.Key, Catalogue.Resolve(t.Key))), view.Targets.Select(t => t.Label));
+        Assert.Equal(MetricWords.Amount(80000, Catalogue.Resolve("revenue")), view.Targets[0].Amount);
+        Assert.Contains("80,000", view.Targets[0].Amount, StringComparison.Ordinal);
         Assert.Equal("lower is better", view.Targets[2].Kind);
         Assert.All(view.Targets, t => Assert.False(string.IsNullOrWhiteSpace(t.Why)));
     }
@@ -50,7 +57,7 @@ public sealed class SellerCycleViewTests
         Assert.Equal(["proposed the targets", "proposed changes", "accepted the changes"], audit.Select(a => a.Step));
         Assert.Equal("two accounts moved to Tom", audit[1].Reason);
         Assert.Equal(CycleJournal.At(2, 12), audit[1].At);
-        Assert.Contains("revenue 80,000 £", audit[1].Targets, StringComparison.Ordinal);
+        Assert.StartsWith("revenue " + MetricWords.Amount(80000, Catalogue.Resolve("revenue")) + ", ", audit[1].Targets, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +69,7 @@ public sealed class SellerCycleViewTests
         var view = View(journal, day: 3);
 
         Assert.Equal("proposed", view.TargetsState);
-        Assert.Equal("90,000 £", view.Targets[0].Amount);
+        Assert.Equal(MetricWords.Amount(90000, Catalogue.Resolve("revenue")), view.Targets[0].Amount);
         Assert.Equal(["defined the expectations", "proposed the targets to the seller", "proposed changes"], view.Audit.Select(a => a.Step));
         Assert.Equal("Priya Example", view.Audit[2].By);
         Assert.Equal("two accounts moved to Tom", view.Audit[2].Reason);
@@ -80,7 +87,7 @@ public sealed class SellerCycleViewTests
 
         Assert.Equal(["revenue", "newConversationsPerWeek", "proposalTurnaroundDays"], charts.Select(c => c.Key));
         var revenue = charts[0];
-        Assert.Equal("revenue (£): plan vs actual", revenue.Title);
+        Assert.Equal(MetricWords.Label("revenue", Catalogue.Resolve("revenue")) + ": plan vs actual", revenue.Title);
         Assert.Equal("£ in the review's weeks", revenue.YTitle);
         Assert.Equal(["W1–2", "W3–4", "W5–6"], revenue.Points.Select(p => p.Weeks));
         Assert.Equal(["below", "nodata", "ontrack"], revenue.Points.Select(p => p.Band));

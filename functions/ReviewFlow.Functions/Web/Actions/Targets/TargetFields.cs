@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using ReviewFlow.Domain.Metrics;
+using ReviewFlow.Functions.Web.Actions.Define;
 using static ReviewFlow.Functions.Web.Html.Html;
 
 namespace ReviewFlow.Functions.Web.Actions.Targets;
@@ -20,7 +21,7 @@ internal static class TargetFields
         {
             var metric = catalogue.Resolve(key);
             html.Append("<tr><td><strong>").Append(E(key)).Append("</strong><div class=\"why\">").Append(E(metric.Why)).Append("</div></td>")
-                .Append("<td class=\"num\">").Append(E(Number(value))).Append(' ').Append(E(metric.Unit)).Append("</td></tr>");
+                .Append("<td class=\"num\">").Append(E(MetricWords.Amount(value, metric))).Append("</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();
@@ -35,7 +36,7 @@ internal static class TargetFields
             var metric = catalogue.Resolve(key);
             var id = "t-" + key;
             var shown = posted is not null && posted.TryGetValue(Prefix + key, out var typed) ? typed.ToString() : FieldValue(value);
-            html.Append("<label for=\"").Append(E(id)).Append("\">").Append(E(key)).Append(" (").Append(E(metric.Unit)).Append(")</label>")
+            html.Append("<label for=\"").Append(E(id)).Append("\">").Append(E(MetricWords.Label(key, metric))).Append("</label>")
                 .Append("<p class=\"hint\" id=\"").Append(E(id)).Append("-why\">").Append(E(metric.Why)).Append("</p>")
                 .Append("<input type=\"number\" min=\"0\" step=\"any\" inputmode=\"decimal\" id=\"").Append(E(id))
                 .Append("\" name=\"").Append(E(Prefix + key)).Append("\" value=\"").Append(E(shown))

@@ -44,6 +44,7 @@ public sealed class TargetsAnswerTests : IAsyncLifetime
         Assert.Contains("Your targets for 2027-Q1", html, StringComparison.Ordinal);
         Assert.Contains("120,000", html, StringComparison.Ordinal);
         Assert.Contains("newConversationsPerWeek", html, StringComparison.Ordinal);
+        Assert.Contains("120,000 £", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("class=\"why\"", html, StringComparison.Ordinal);
         Assert.Contains("Accept these targets", html, StringComparison.Ordinal);
     }
