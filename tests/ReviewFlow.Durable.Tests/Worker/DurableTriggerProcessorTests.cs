@@ -88,6 +88,22 @@ public sealed class DurableTriggerProcessorTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
+    public async Task ProcessControlMessage_WorkItemOnTheWrongQueue_IsParkedNotDropped()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestrator<GreetingSequenceOrchestrator>().AddActivity<Greet>());
+        var pump = new HostPump(host, azurite.ConnectionString);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetingSequenceOrchestrator), "dee");
+        await pump.RunUntilQuietAsync(includeWorkItems: false);
+        var workItem = await pump.ReceiveOneAsync(pump.WorkItems);
+
+        // Valid JSON of another record: without an instance id and event it must not pass for an empty control message.
+        var result = await host.Processor.ProcessControlMessageAsync(Delivered(workItem, dequeueCount: 1));
+
+        Assert.Equal(DeliveryResult.Parked, result);
+        Assert.Equal(workItem.MessageText, Assert.Single((await pump.Poison.PeekMessagesAsync(10)).Value).MessageText);
+    }
+
+    [Fact]
     public async Task SweepDueTimers_TimerDue_SendsItToTheControlQueueAndTheInstanceCarriesOn()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
