@@ -30,7 +30,12 @@ internal static class DefineStep
             run.Manager,
             model,
             nameof(ExpectationsSubmitted),
-            alsoRecord: new PendingEntry("ExpectationsRequested", new JsonObject { ["to"] = run.Manager.Email, ["prefilledFrom"] = prefill.Source }));
+            alsoRecord: new PendingEntry("ExpectationsRequested", new JsonObject
+            {
+                ["to"] = run.Manager.Email,
+                ["prefilledFrom"] = prefill.Source,
+                ["targets"] = Texts.Numbers(prefill.Targets), // the Define page shows exactly what the email did
+            }));
 
         var about = $"{run.Seller.Name}'s expectations for {run.Profile.Quarter.Label}";
         var submitted = await run.AwaitAsync<ExpectationsSubmitted>(

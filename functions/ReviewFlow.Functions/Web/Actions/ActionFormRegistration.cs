@@ -13,7 +13,6 @@ internal static class ActionFormRegistration
 {
     public static IServiceCollection AddActionForms(this IServiceCollection services)
     {
-        services.AddSingleton<DefinePrefill>();
         services.AddSingleton<IActionForm, DefineForm>();
         services.AddSingleton<IActionForm, TargetsAnswerForm>();
         services.AddSingleton<IActionForm, CounterAnswerForm>();

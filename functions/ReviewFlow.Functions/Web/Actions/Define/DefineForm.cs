@@ -11,7 +11,7 @@ namespace ReviewFlow.Functions.Web.Actions.Define;
 /// The manager's Define page: the seller's expectation set for the quarter, pre-filled as the email was, each
 /// metric with its unit and why. The manager adjusts, adds or leaves out metrics and sends it to the seller.
 /// </summary>
-internal sealed class DefineForm(DefinePrefill prefill) : IActionForm
+internal sealed class DefineForm : IActionForm
 {
     public IReadOnlyList<string> Actions { get; } = [ActionNames.Define];
 
@@ -24,7 +24,7 @@ internal sealed class DefineForm(DefinePrefill prefill) : IActionForm
 
     public string Fields(ActionContext context, IFormCollection? posted)
     {
-        var values = prefill.For(context);
+        var values = DefinePrefill.For(context);
         var others = DefineFields.Offered(values, context.Catalogue).Skip(values.Count).ToList();
         var adding = posted is not null && others.Any(k => FieldText.Value(posted, DefineFields.Prefix + k).Length > 0);
         return $"<p class=\"lead\">Pre-filled from {E(DefinePrefill.Source(context))}. What does good look like for {E(context.Seller.Name)} this quarter? " +
@@ -46,7 +46,7 @@ internal sealed class DefineForm(DefinePrefill prefill) : IActionForm
     {
         var problems = new List<string>();
         FieldText.RefuseRepeated(form, problems);
-        var values = DefineFields.Read(form, DefineFields.Offered(prefill.For(context), context.Catalogue), problems);
+        var values = DefineFields.Read(form, DefineFields.Offered(DefinePrefill.For(context), context.Catalogue), problems);
         if (values.Count == 0 && problems.Count == 0)
         {
             problems.Add($"targets: please fill in at least one metric, so {context.Seller.Name} knows what good looks like.");

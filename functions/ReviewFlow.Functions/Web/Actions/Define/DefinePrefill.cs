@@ -1,14 +1,12 @@
 using System.Text.Json.Nodes;
-using ReviewFlow.Integrations.Journal;
-using ReviewFlow.Workflows.Cycle;
 
 namespace ReviewFlow.Functions.Web.Actions.Define;
 
 /// <summary>
 /// The expectation set the Define request was pre-filled with, so the page shows the same numbers as the email.
-/// It follows <c>LoadPrefill</c>: last quarter's agreed targets when the request says so, otherwise the role template.
+/// <c>DefineStep</c> records the pre-filled numbers in the <c>ExpectationsRequested</c> entry; the page reads them there.
 /// </summary>
-internal sealed class DefinePrefill(ICycleJournal journal)
+internal static class DefinePrefill
 {
     /// <summary>The source <c>LoadPrefill</c> names when it falls back to the role template.</summary>
     private const string RoleTemplateSource = "the role template";
@@ -19,29 +17,10 @@ internal sealed class DefinePrefill(ICycleJournal journal)
             ? source
             : RoleTemplateSource;
 
-    public IReadOnlyDictionary<string, double> For(ActionContext context)
+    /// <summary>The numbers the request recorded (what the email showed), else the role template.</summary>
+    public static IReadOnlyDictionary<string, double> For(ActionContext context)
     {
-        // If the request records the numbers themselves, they are the record: nothing to look up.
-        var request = context.Latest("ExpectationsRequested");
-        var recorded = ActionContext.Targets(request);
-        if (recorded.Count > 0)
-        {
-            return recorded;
-        }
-
-        var profile = context.Cycle.Profile;
-        if (request is not null && Source(context) != RoleTemplateSource && CycleIds.PreviousQuarterLabel(profile.Quarter.Label) is { } previous)
-        {
-            // IActionForm is synchronous, so this one look-up blocks (ASP.NET Core has no synchronisation context to
-            // deadlock on). It is not needed once DefineStep records the pre-filled targets in the request entry.
-            var entries = journal.ReadCycleAsync(CycleIds.ForSeller(previous, profile.Seller.Person.Id), CancellationToken.None).GetAwaiter().GetResult();
-            var agreed = ActionContext.Targets(entries.LastOrDefault(e => e.Type == "NextQuarterPrepared"));
-            if (agreed.Count > 0)
-            {
-                return agreed;
-            }
-        }
-
-        return profile.RoleTemplate;
+        var recorded = ActionContext.Targets(context.Latest("ExpectationsRequested"));
+        return recorded.Count > 0 ? recorded : context.Cycle.Profile.RoleTemplate;
     }
 }
