@@ -13,10 +13,35 @@ namespace ReviewFlow.Workflows.Close;
 /// </summary>
 internal static class CloseStep
 {
-    public static async Task<CycleOutcome> RunAsync(CycleRun run)
+    /// <summary>
+    /// A close requested before the quarter ends: on record with its reason, meetings still ahead cancelled, and
+    /// then the usual summary now (or, before any targets were agreed, the cycle simply ends).
+    /// </summary>
+    public static async Task<CycleOutcome?> CloseEarlyAsync(CycleRun run, CloseRequested request)
+    {
+        run.Closing = true;
+        run.AnswersExtraCheckIns = false;
+        run.Record(new PendingEntry("CloseRequested", new JsonObject { ["reason"] = request.Reason, ["by"] = request.By }));
+        if (run.Progress.Agreed is null)
+        {
+            await run.Context.CallActivityAsync<int>(
+                nameof(CancelFutureMeetings),
+                new FutureMeetingsCommand(run.Context.InstanceId, run.Now, $"The {run.Profile.Quarter.Label} review cycle was closed."));
+            run.Record(new PendingEntry("CycleAbandoned", new JsonObject { ["reason"] = $"closed before targets were agreed: {request.Reason}" }));
+            await run.FlushAsync();
+            return null;
+        }
+
+        return await RunAsync(run, early: true);
+    }
+
+    public static async Task<CycleOutcome> RunAsync(CycleRun run, bool early = false)
     {
         var quarter = run.Profile.Quarter;
-        await run.WaitUntilAsync(CycleRun.Opening(run.Seller, quarter.EndUtc));
+        if (!early)
+        {
+            await run.WaitUntilAsync(CycleRun.Opening(run.Seller, quarter.EndUtc));
+        }
 
         // Nothing of this quarter stays in anyone's calendar once it is over (an extra check-in booked late).
         await run.Context.CallActivityAsync<int>(
@@ -64,6 +89,7 @@ internal static class CloseStep
                     ["coachingOpenings"] = run.Progress.CoachingOpenings,
                     ["coachingOpen"] = run.Progress.Coaching?.IsOpen ?? false,
                     ["recognitions"] = run.Progress.Recognitions,
+                    ["early"] = early,
                 }),
                 new PendingEntry("NextQuarterPrepared", new JsonObject { ["quarter"] = next, ["targets"] = Texts.Numbers(agreed) })));
 

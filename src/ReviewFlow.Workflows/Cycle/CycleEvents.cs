@@ -24,3 +24,6 @@ public sealed record ReflectionSubmitted(IReadOnlyList<string> Answers);
 
 /// <summary>The manager's notes after the coaching conversation: the diagnosis and the agreed actions (Develop).</summary>
 public sealed record CoachingNotesSubmitted(DiagnosisCategory Diagnosis, IReadOnlyList<string> Actions);
+
+/// <summary>RevOps or the manager closes the cycle before the quarter ends: the summary goes out now.</summary>
+public sealed record CloseRequested(string Reason, string By);

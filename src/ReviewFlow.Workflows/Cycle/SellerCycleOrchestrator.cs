@@ -28,6 +28,18 @@ public sealed class SellerCycleOrchestrator : TaskOrchestrator<CycleInput, Cycle
             AnswersExtraCheckIns = input.Progress.Phase == CyclePhase.Review && input.Progress.NextPeriod < periods.Count,
         };
 
+        try
+        {
+            return await RunStepAsync(context, input, run, periods);
+        }
+        catch (CycleClosing closing)
+        {
+            return await CloseStep.CloseEarlyAsync(run, closing.Request);
+        }
+    }
+
+    private static async Task<CycleOutcome?> RunStepAsync(TaskOrchestrationContext context, CycleInput input, CycleRun run, IReadOnlyList<Domain.Quarters.ReviewPeriod> periods)
+    {
         if (input.Progress.Phase == CyclePhase.Define)
         {
             run.Record(new PendingEntry("CycleStarted", new JsonObject
@@ -47,6 +59,8 @@ public sealed class SellerCycleOrchestrator : TaskOrchestrator<CycleInput, Cycle
             }
 
             var agreed = await AgreeStep.RunAsync(run, proposed);
+            run.Progress = run.Progress with { Agreed = agreed };
+            await run.StopListeningForCloseAsync();
             context.ContinueAsNew(new CycleInput(input.Profile, run.Progress with { Phase = CyclePhase.Review, Agreed = agreed, NextPeriod = 0, Noted = run.TakeNoted() }));
             return null;
         }

@@ -20,7 +20,9 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
 {
     private readonly List<PendingEntry> _noted = [.. progress.Noted];
     private readonly CancellationTokenSource _stopExtraRequests = new();
+    private readonly CancellationTokenSource _stopCloseRequest = new();
     private Task<ExtraCheckInRequested>? _extraRequest;
+    private Task<CloseRequested>? _closeRequest;
 
     /// <summary>
     /// Email that could not go out yet (the provider down or throttling past its own retries, another worker
@@ -37,8 +39,11 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
 
     public CycleProgress Progress { get; set; } = progress;
 
+    /// <summary>True once the cycle is closing early: its own waits (emails in working hours) no longer listen for a close.</summary>
+    public bool Closing { get; set; }
+
     /// <summary>During reviews, requests for extra check-ins are answered whenever the cycle is waiting.</summary>
-    public bool AnswersExtraCheckIns { get; init; }
+    public bool AnswersExtraCheckIns { get; set; }
 
     public DateTime Now => Context.CurrentUtcDateTime;
 
@@ -163,6 +168,22 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
 
         Cancel(_stopExtraRequests);
         _extraRequest = null;
+        await StopListeningForCloseAsync();
+    }
+
+    /// <summary>
+    /// Before ContinueAsNew: a close request that already arrived closes now; otherwise the listener stops, so a
+    /// request arriving later stays buffered for the next execution instead of landing on a waiter nobody reads.
+    /// </summary>
+    public async Task StopListeningForCloseAsync()
+    {
+        if (_closeRequest is { IsCompleted: true } arrived)
+        {
+            throw new CycleClosing(await arrived);
+        }
+
+        Cancel(_stopCloseRequest);
+        _closeRequest = null;
     }
 
     /// <summary>Waits until <paramref name="at"/>, answering extra check-in requests meanwhile.</summary>
@@ -192,10 +213,24 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
                 waits.Add(extra);
             }
 
+            // A request to close early is heard in every wait, in every phase, until the close itself runs.
+            Task<CloseRequested>? close = null;
+            if (!Closing)
+            {
+                close = _closeRequest ??= Context.WaitForExternalEvent<CloseRequested>(nameof(CloseRequested), _stopCloseRequest.Token);
+                waits.Add(close);
+            }
+
             var first = await Task.WhenAny(waits);
             if (first == timer)
             {
                 return false;
+            }
+
+            if (close is not null && first == close)
+            {
+                Cancel(stopTimer);
+                throw new CycleClosing(await close);
             }
 
             if (first == answer)
@@ -213,7 +248,11 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
         }
     }
 
-    public void Dispose() => _stopExtraRequests.Dispose();
+    public void Dispose()
+    {
+        _stopExtraRequests.Dispose();
+        _stopCloseRequest.Dispose();
+    }
 
     /// <summary>The message of what <paramref name="attempt"/> throws for a bad answer, or null when it goes through.</summary>
     public static string? ProblemWith(Action attempt)

@@ -16,7 +16,7 @@ namespace ReviewFlow.Functions.Web.Api;
 
 /// <summary>
 /// <c>GET /api/cycles</c>, <c>GET /api/cycles/{id}</c>, <c>POST /api/cycles/{id}/extra-checkins</c> and
-/// <c>POST /api/cycles/{id}/cancel</c>: RevOps, or the manager of the cycle's team.
+/// <c>POST /api/cycles/{id}/cancel</c> and <c>POST /api/cycles/{id}/close</c>: RevOps, or the manager of the cycle's team.
 /// </summary>
 internal static partial class CycleEndpoints
 {
@@ -47,6 +47,13 @@ internal static partial class CycleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Ends a cycle now, with a reason that goes into its history; its meetings still ahead are cancelled");
+        api.MapPost("/cycles/{id}/close", CloseAsync)
+            .Accepts<CancelRequest>("application/json")
+            .Produces<Accepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Closes a cycle before the quarter ends: the summary goes out now, next quarter is prepared, meetings still ahead are cancelled");
         return api;
     }
 
@@ -160,16 +167,10 @@ internal static partial class CycleEndpoints
             return ApiResults.NotFound("cycle");
         }
 
-        var (request, refused) = await ApiJson.ReadAsync<CancelRequest>(http.Request, ApiJson.SmallBodyBytes);
+        var (reason, refused) = await ReadReasonAsync(http, "why the cycle ends");
         if (refused is not null)
         {
             return refused;
-        }
-
-        var reason = request!.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > CancelRequest.MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
-        {
-            return ApiResults.Invalid("reason", $"is required: why the cycle ends (at most {CancelRequest.MaxReasonLength} characters), for its history.");
         }
 
         if (cycle.Instance.IsCompleted)
@@ -193,6 +194,49 @@ internal static partial class CycleEndpoints
             ? "Cancelled: the cycle stops and sends nothing more. Its meetings still ahead could not be removed from the calendars; cancel them by hand."
             : $"Cancelled: the cycle stops and sends nothing more; {meetings} meeting(s) still ahead were cancelled.";
         return Results.Json(new Accepted(id, message, $"/api/cycles/{id}"), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> CloseAsync(string id, HttpContext http, DurableTaskClient client)
+    {
+        var viewer = Viewer.From(http.User)!;
+        var cycle = await CycleAccess.LoadAsync(client, id, viewer, http.RequestAborted);
+        if (cycle is null)
+        {
+            return ApiResults.NotFound("cycle");
+        }
+
+        var (reason, refused) = await ReadReasonAsync(http, "why the cycle closes before the quarter ends");
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (cycle.Instance.IsCompleted)
+        {
+            return ApiResults.Conflict($"The cycle has already ended ({cycle.Instance.RuntimeStatus}).");
+        }
+
+        // The cycle closes itself (it is the only writer of its history): at its next wait it sends the summary.
+        await client.RaiseEventAsync(id, nameof(CloseRequested), new CloseRequested(reason!, viewer.Name), http.RequestAborted);
+        return Results.Json(
+            new Accepted(id, "Closing: at its next step the cycle sends both people the quarter summary, prepares next quarter's Define and cancels its meetings still ahead.", $"/api/cycles/{id}"),
+            ApiJson.Options,
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The required reason of a cancel or close, or the 400/413/415 that refuses the body.</summary>
+    private static async Task<(string? Reason, IResult? Refused)> ReadReasonAsync(HttpContext http, string why)
+    {
+        var (request, refused) = await ApiJson.ReadAsync<CancelRequest>(http.Request, ApiJson.SmallBodyBytes);
+        if (refused is not null)
+        {
+            return (null, refused);
+        }
+
+        var reason = request!.Reason?.Trim();
+        return string.IsNullOrEmpty(reason) || reason.Length > CancelRequest.MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not '\n' and not '\r')
+            ? (null, ApiResults.Invalid("reason", $"is required: {why} (at most {CancelRequest.MaxReasonLength} characters), for its history."))
+            : (reason, null);
     }
 
     /// <summary>The meetings still ahead leave both calendars; null when the calendar could not be reached.</summary>

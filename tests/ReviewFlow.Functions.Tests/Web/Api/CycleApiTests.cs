@@ -238,6 +238,56 @@ public sealed class CycleApiTests : IAsyncLifetime
         Assert.DoesNotContain(await EventIdsAsync(calendar, "mark@example.test"), e => e == eventId);
     }
 
+    [Fact]
+    public async Task Close_InReview_SendsTheSummaryNowCancelsWhatIsAheadAndCompletes()
+    {
+        await AgreeAsync("ava");
+        var booked = await _service.WaitForAsync(Cycle("ava"), "ReviewBooked");
+        var eventId = (string)booked.Data["eventId"]!;
+
+        var (status, body) = await SendAsync(ApiService.MarkKey, HttpMethod.Post, $"/api/cycles/{Cycle("ava")}/close", new { reason = "Ava moves to a new territory in February." });
+        await _service.WaitForStatusAsync(Cycle("ava"), OrchestrationRuntimeStatus.Completed);
+        var entries = await _service.Journal.ReadCycleAsync(Cycle("ava"), CancellationToken.None);
+        var (again, _) = await SendAsync(ApiService.MarkKey, HttpMethod.Post, $"/api/cycles/{Cycle("ava")}/close", new { reason = "again" });
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Contains("quarter summary", (string)body["message"]!, StringComparison.Ordinal);
+        var requested = Assert.Single(entries, e => e.Type == "CloseRequested");
+        Assert.Equal(("Ava moves to a new territory in February.", "Mark Whitaker"), ((string)requested.Data["reason"]!, (string)requested.Data["by"]!));
+        Assert.True((bool)Assert.Single(entries, e => e.Type == "QuarterClosed").Data["early"]!);
+        Assert.Single(entries, e => e.Type == "NextQuarterPrepared");
+        Assert.Equal(2, entries.Count(e => e.Type == "EmailSent" && (string)e.Data["template"]! == "quarter-summary"));
+        Assert.DoesNotContain(entries, e => e.Type == "ReviewHeld");
+        Assert.DoesNotContain(await EventIdsAsync(_service.Services.GetRequiredService<DevCalendar>(), "mark@example.test"), e => e == eventId);
+        Assert.Equal(HttpStatusCode.Conflict, again);
+    }
+
+    [Fact]
+    public async Task Close_BeforeTargetsAreAgreed_EndsTheCycleWithoutASummary()
+    {
+        var (status, _) = await SendAsync(ApiService.RevOpsKey, HttpMethod.Post, $"/api/cycles/{Cycle("ben")}/close", new { reason = "Ben joins the partner team." });
+        await _service.WaitForStatusAsync(Cycle("ben"), OrchestrationRuntimeStatus.Completed);
+        var entries = await _service.Journal.ReadCycleAsync(Cycle("ben"), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Single(entries, e => e.Type == "CloseRequested");
+        Assert.Contains("closed before targets were agreed: Ben joins the partner team.", (string)Assert.Single(entries, e => e.Type == "CycleAbandoned").Data["reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(entries, e => e.Type is "QuarterClosed" or "TargetsAgreed");
+    }
+
+    [Fact]
+    public async Task Close_WithoutAReason_Is400AndTheCycleKeepsRunning()
+    {
+        var before = await JournalCountAsync("cal");
+
+        var (status, body) = await SendAsync(ApiService.MarkKey, HttpMethod.Post, $"/api/cycles/{Cycle("cal")}/close", new { reason = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("reason", Assert.Single(body["errors"]!.AsObject()).Key);
+        Assert.Equal(before, await JournalCountAsync("cal"));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await _service.Client.GetInstanceAsync(Cycle("cal")))!.RuntimeStatus);
+    }
+
     private static async Task<List<string>> EventIdsAsync(DevCalendar calendar, string mailbox)
     {
         var ids = new List<string>();

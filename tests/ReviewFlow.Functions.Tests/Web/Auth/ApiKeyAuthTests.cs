@@ -130,7 +130,7 @@ public sealed class ApiKeyAuthTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            ["/api/cycles", "/api/cycles/{id}", "/api/cycles/{id}/cancel", "/api/cycles/{id}/extra-checkins", "/api/instances/failed", "/api/instances/{id}/retry", "/api/quarters", "/api/roster", "/api/teams"],
+            ["/api/cycles", "/api/cycles/{id}", "/api/cycles/{id}/cancel", "/api/cycles/{id}/close", "/api/cycles/{id}/extra-checkins", "/api/instances/failed", "/api/instances/{id}/retry", "/api/quarters", "/api/roster", "/api/teams"],
             paths.Order(StringComparer.Ordinal));
     }
 }
