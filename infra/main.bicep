@@ -188,8 +188,6 @@ module functionApp 'modules/functionapp.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     blobEndpoint: storage.outputs.blobEndpoint
-    queueEndpoint: storage.outputs.queueEndpoint
-    tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultUri: vault.outputs.uri

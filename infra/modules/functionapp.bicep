@@ -29,12 +29,6 @@ param storageAccountName string
 @description('Blob endpoint of the storage account, with its trailing slash.')
 param blobEndpoint string
 
-@description('Queue endpoint of the storage account.')
-param queueEndpoint string
-
-@description('Table endpoint of the storage account.')
-param tableEndpoint string
-
 @description('Blob container Flex Consumption deploys the package from.')
 param deploymentContainerName string
 
@@ -110,11 +104,10 @@ var hostSettings = {
 
 var reviewFlowSettings = {
   ReviewFlow__TaskHub: taskHub
-  // The durable engine's storage, identity-based (DurableStorageOptions' service URIs plus the identity).
-  Durable__TableServiceUri: tableEndpoint
-  Durable__QueueServiceUri: queueEndpoint
-  Durable__BlobServiceUri: blobEndpoint
-  Durable__ManagedIdentityClientId: identityClientId
+  // The engine, the journal and the adapters use the host's identity-based AzureWebJobsStorage__* settings above.
+  // The timer functions' schedules (NCRONTAB): the due-timer sweep, and the daily check for a quarter start.
+  ReviewFlow__TimerSweepSchedule: '*/10 * * * * *'
+  ReviewFlow__QuarterKickoffSchedule: '0 0 6 * * *'
   // Azure.Identity's ManagedIdentityCredential and DefaultAzureCredential pick the user-assigned identity from this.
   AZURE_CLIENT_ID: identityClientId
   Links__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl

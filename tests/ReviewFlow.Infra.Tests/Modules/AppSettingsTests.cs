@@ -74,15 +74,17 @@ public sealed partial class AppSettingsTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void EngineStorage_UsesServiceUrisAndTheIdentity()
+    public void EngineStorage_SharesTheHostsIdentityBasedSettingsAndTheTimersHaveSchedules()
     {
         var settings = AllSettings();
 
-        Assert.Equal("[parameters('tableEndpoint')]", settings["Durable__TableServiceUri"]);
-        Assert.Equal("[parameters('queueEndpoint')]", settings["Durable__QueueServiceUri"]);
-        Assert.Equal("[parameters('blobEndpoint')]", settings["Durable__BlobServiceUri"]);
-        Assert.Equal("[parameters('identityClientId')]", settings["Durable__ManagedIdentityClientId"]);
-        Assert.Equal("[reference('storage').outputs.tableEndpoint.value]", infra.Main.ModuleArgument("functionApp", "tableEndpoint"));
+        // The service reads AzureWebJobsStorage__accountName/__clientId (see docs/hosting.md); nothing else names storage.
+        Assert.DoesNotContain(settings.Keys, name => name.StartsWith("Durable__", StringComparison.Ordinal));
+        Assert.Equal("[parameters('taskHub')]", settings["ReviewFlow__TaskHub"]);
+
+        // functions/timer-sweep and functions/quarter-kickoff read their NCRONTAB schedules from these.
+        Assert.Equal("*/10 * * * * *", settings["ReviewFlow__TimerSweepSchedule"]);
+        Assert.Equal("0 0 6 * * *", settings["ReviewFlow__QuarterKickoffSchedule"]);
     }
 
     [Fact]
