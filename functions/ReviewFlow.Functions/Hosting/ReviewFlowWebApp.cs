@@ -60,6 +60,7 @@ public static class ReviewFlowWebApp
         services.AddSingleton(start.Clock ?? TimeProvider.System);
         services.AddReviewFlowIntegrations(builder.Configuration, tables, options);
         services.AddReviewFlowActionLinks(tables, options.TaskHub + "UsedLinks", LinkSettings.Read(builder.Configuration, start));
+        services.AddSharedDataProtection(tables, options.TaskHub);
         services.AddReviewFlowDurable(
             durableStorage =>
             {
