@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using ReviewFlow.Durable;
 using ReviewFlow.Durable.Worker;
 using ReviewFlow.Functions.Hosting.CustomHandler;
+using ReviewFlow.Functions.Hosting.Telemetry;
 using ReviewFlow.Functions.Web;
 using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows;
@@ -42,6 +43,7 @@ public static class ReviewFlowWebApp
 
         // Request-by-request framework chatter buries what the service says; configuration can still turn it up.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddReviewFlowTelemetry(builder.Configuration);
 
         // Under the Functions host: its port, loopback only, and the host does the polling (no worker pollers).
         var handlerPort = CustomHandlerMode.Port(builder.Configuration);

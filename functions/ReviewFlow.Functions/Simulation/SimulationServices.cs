@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReviewFlow.Durable;
+using ReviewFlow.Durable.Diagnostics;
 using ReviewFlow.Durable.Time;
 using ReviewFlow.Functions.Simulation.People;
 using ReviewFlow.Functions.Simulation.Scenario;
@@ -12,6 +13,7 @@ using ReviewFlow.Integrations.Email.SendGrid;
 using ReviewFlow.Integrations.Links;
 using ReviewFlow.Workflows;
 using ReviewFlow.Workflows.Cycle;
+using ReviewFlow.Workflows.Diagnostics;
 
 namespace ReviewFlow.Functions.Simulation;
 
@@ -30,6 +32,9 @@ internal static class SimulationServices
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(clock);
+
+        // Engine logs name cycles with the seller's id hashed, as the service's do.
+        services.AddSingleton<IInstanceTelemetryIdentity, CycleTelemetryIdentity>();
         services.AddReviewFlowDevAdapters(connectionString, options =>
         {
             options.OutboxDirectory = outboxDirectory;
