@@ -4,7 +4,6 @@ using ReviewFlow.Domain.Policy;
 using ReviewFlow.Domain.Quarters;
 using ReviewFlow.Durable;
 using ReviewFlow.Functions.Management;
-using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Team;
 
 namespace ReviewFlow.Functions.Hosting.CustomHandler;
@@ -59,24 +58,17 @@ internal sealed partial class QuarterKickoff(
     private async Task<string> StartTeamAsync(Roster current, Manager manager, Quarter quarter, CancellationToken cancellationToken)
     {
         var managerId = manager.Person.Id;
-        var sellers = current.SellersOf(managerId);
-        if (sellers.Count == 0)
+        var started = await TeamQuarterStarter.StartAsync(client, current, manager, quarter, policy, cancellationToken);
+        switch (started.Status)
         {
-            return $"{quarter.Label} team {managerId}: no sellers, nothing started.";
+            case TeamStarted.NoSellers:
+                return $"{quarter.Label} team {managerId}: no sellers, nothing started.";
+            case TeamStarted.AlreadyStarted:
+                return $"{quarter.Label} team {managerId}: already started.";
+            default:
+                LogStarted(quarter.Label, managerId, started.Cycles.Count);
+                return $"{quarter.Label} team {managerId}: started ({started.Cycles.Count} seller(s)).";
         }
-
-        var id = CycleIds.ForTeam(quarter.Label, managerId);
-        if (await client.GetInstanceAsync(id, cancellationToken: cancellationToken) is not null)
-        {
-            return $"{quarter.Label} team {managerId}: already started.";
-        }
-
-        var team = new Team(manager, [.. sellers.Select(s => s.Seller)]);
-        var templates = sellers.ToDictionary(s => s.Person.Id, s => s.RoleTemplate, StringComparer.Ordinal);
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(TeamQuarterOrchestrator), new TeamQuarter(quarter, policy, team, templates), new StartOrchestrationOptions(id), cancellationToken);
-        LogStarted(quarter.Label, managerId, sellers.Count);
-        return $"{quarter.Label} team {managerId}: started ({sellers.Count} seller(s)).";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarter {Quarter} starts, but the roster is empty: nothing was started")]

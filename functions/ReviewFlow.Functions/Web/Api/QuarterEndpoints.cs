@@ -3,13 +3,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ReviewFlow.Domain.People;
 using ReviewFlow.Domain.Policy;
 using ReviewFlow.Domain.Quarters;
 using ReviewFlow.Durable;
 using ReviewFlow.Functions.Management;
 using ReviewFlow.Functions.Web.Auth;
-using ReviewFlow.Workflows.Cycle;
 using ReviewFlow.Workflows.Team;
 
 namespace ReviewFlow.Functions.Web.Api;
@@ -78,33 +76,11 @@ internal static partial class QuarterEndpoints
         var results = new List<TeamStarted>();
         foreach (var manager in managers)
         {
-            results.Add(await StartTeamAsync(client, current, manager, quarter, policy, http.RequestAborted));
+            results.Add(await TeamQuarterStarter.StartAsync(client, current, manager, quarter, policy, http.RequestAborted));
         }
 
-        var anyStarted = results.Any(r => r.Status == "started");
+        var anyStarted = results.Any(r => r.Status == TeamStarted.Started);
         return Results.Json(new QuarterStarted(quarter.Label, results), ApiJson.Options, statusCode: anyStarted ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
-    }
-
-    private static async Task<TeamStarted> StartTeamAsync(DurableTaskClient client, Roster roster, Manager manager, Quarter quarter, ReviewPolicy policy, CancellationToken ct)
-    {
-        var id = CycleIds.ForTeam(quarter.Label, manager.Person.Id);
-        var sellers = roster.SellersOf(manager.Person.Id);
-        var cycles = sellers.Select(s => CycleIds.ForSeller(quarter.Label, s.Person.Id)).ToList();
-        if (sellers.Count == 0)
-        {
-            return new TeamStarted(manager.Person.Id, id, "noSellers", "The roster gives this manager no sellers; nothing to start.", []);
-        }
-
-        if (await client.GetInstanceAsync(id, cancellationToken: ct) is not null)
-        {
-            return new TeamStarted(manager.Person.Id, id, "alreadyStarted", "This quarter was already started for this team; nothing new was started.", cycles);
-        }
-
-        var team = new Team(manager, [.. sellers.Select(s => s.Seller)]);
-        var templates = sellers.ToDictionary(s => s.Person.Id, s => s.RoleTemplate, StringComparer.Ordinal);
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(TeamQuarterOrchestrator), new TeamQuarter(quarter, policy, team, templates), new StartOrchestrationOptions(id), ct);
-        return new TeamStarted(manager.Person.Id, id, "started", $"Started: one cycle for each of {sellers.Count} seller(s).", cycles);
     }
 
     private static (Quarter? Quarter, Dictionary<string, string[]> Errors) Read(StartQuarterRequest request, DateOnly today)
@@ -167,6 +143,3 @@ internal sealed class StartQuarterRequest
 
 /// <summary>What <c>POST /api/quarters</c> did for each team.</summary>
 internal sealed record QuarterStarted(string Quarter, IReadOnlyList<TeamStarted> Teams);
-
-/// <summary>One team: "started", "alreadyStarted" or "noSellers", and its cycles' ids.</summary>
-internal sealed record TeamStarted(string Team, string InstanceId, string Status, string Message, IReadOnlyList<string> Cycles);
