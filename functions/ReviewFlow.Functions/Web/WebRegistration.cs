@@ -16,6 +16,9 @@ namespace ReviewFlow.Functions.Web;
 /// <summary>The web side of the service: action pages, health, assets and the headers and limits around them.</summary>
 internal static class WebRegistration
 {
+    /// <summary>The anti-forgery field every form carries (and the one field no page reads itself).</summary>
+    public const string AntiforgeryField = "__rf_af";
+
     /// <summary>Small forms: the largest is a check-in of two weeks' figures and three short answers.</summary>
     private const int MaxFormFields = 100;
     private const int MaxFormValueLength = 4 * 1024;
@@ -26,7 +29,7 @@ internal static class WebRegistration
         {
             o.Cookie.Name = "rf-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.FormFieldName = "__rf_af";
+            o.FormFieldName = AntiforgeryField;
         });
         services.Configure<FormOptions>(o =>
         {

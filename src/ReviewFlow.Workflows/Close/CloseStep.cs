@@ -24,9 +24,7 @@ internal static class CloseStep
         run.Record(new PendingEntry("CloseRequested", new JsonObject { ["reason"] = request.Reason, ["by"] = request.By }));
         if (run.Progress.Agreed is null)
         {
-            await run.Context.CallActivityAsync<int>(
-                nameof(CancelFutureMeetings),
-                new FutureMeetingsCommand(run.Context.InstanceId, run.Now, $"The {run.Profile.Quarter.Label} review cycle was closed."));
+            await CancelMeetingsAheadAsync(run, $"The {run.Profile.Quarter.Label} review cycle was closed.");
             run.Record(new PendingEntry("CycleAbandoned", new JsonObject { ["reason"] = $"closed before targets were agreed: {request.Reason}" }));
             await run.FlushAsync();
             return null;
@@ -44,9 +42,7 @@ internal static class CloseStep
         }
 
         // Nothing of this quarter stays in anyone's calendar once it is over (an extra check-in booked late).
-        await run.Context.CallActivityAsync<int>(
-            nameof(CancelFutureMeetings),
-            new FutureMeetingsCommand(run.Context.InstanceId, run.Now, $"The {quarter.Label} review cycle has closed."));
+        await CancelMeetingsAheadAsync(run, $"The {quarter.Label} review cycle has closed.");
 
         var agreed = run.Progress.Agreed!;
         var catalogue = run.Policy.Catalogue;
@@ -103,6 +99,9 @@ internal static class CloseStep
             run.Progress.Coaching?.IsOpen ?? false,
             run.Progress.Recognitions);
     }
+
+    private static Task<int> CancelMeetingsAheadAsync(CycleRun run, string comment) =>
+        run.Context.CallActivityAsync<int>(nameof(CancelFutureMeetings), new FutureMeetingsCommand(run.Context.InstanceId, run.Now, comment));
 
     private static Task RecordAndFlush(CycleRun run, params PendingEntry[] entries)
     {

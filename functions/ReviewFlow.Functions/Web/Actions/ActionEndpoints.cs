@@ -96,7 +96,7 @@ internal static partial class ActionEndpoints
         }
 
         // Every page takes each of its own fields once; anything else never reaches the page's reader.
-        var unknown = posted.Keys.Where(k => k != antiforgery.GetTokens(http).FormFieldName && !form.Accepts(k)).ToList();
+        var unknown = posted.Keys.Where(k => k != WebRegistration.AntiforgeryField && !form.Accepts(k)).ToList();
         var shape = unknown.Select(k => $"The form sent a field it does not have ('{FieldText.Shorten(k)}').").ToList();
         FieldText.RefuseRepeated(posted, shape);
         var result = shape.Count > 0 ? FormResult.Refused(shape) : form.Read(context, posted);
