@@ -10,7 +10,7 @@ namespace ReviewFlow.Functions.Hosting;
 
 /// <summary>Which adapters the service runs on, said once at start-up.</summary>
 /// <param name="Email">"SendGrid" or "dev outbox".</param>
-/// <param name="Calendar">"Microsoft Graph" or "dev calendar".</param>
+/// <param name="Calendar">"Microsoft Graph", "Microsoft Graph (development token, loopback stub at …)" or "dev calendar".</param>
 /// <param name="UsesSendGrid">True when emails go through SendGrid (its sent-log table is created at start-up).</param>
 internal sealed record IntegrationChoice(string Email, string Calendar, bool UsesSendGrid);
 
@@ -46,9 +46,7 @@ internal static class IntegrationSelection
         }
 
         var graph = configuration.GetSection(GraphCalendarOptions.SectionName);
-        var usesGraph = !string.IsNullOrWhiteSpace(graph[nameof(GraphCalendarOptions.TenantId)])
-            || !string.IsNullOrWhiteSpace(graph[nameof(GraphCalendarOptions.ClientId)])
-            || string.Equals(graph[nameof(GraphCalendarOptions.UseManagedIdentity)], "true", StringComparison.OrdinalIgnoreCase);
+        var usesGraph = IsGraphConfigured(graph);
         if (usesGraph)
         {
             services.AddReviewFlowGraphCalendar(o => graph.Bind(o));
@@ -56,9 +54,32 @@ internal static class IntegrationSelection
 
         var choice = new IntegrationChoice(
             usesSendGrid ? "SendGrid" : $"dev outbox ({options.OutboxDirectory})",
-            usesGraph ? "Microsoft Graph" : "dev calendar",
+            usesGraph ? GraphCalendarName(graph) : "dev calendar",
             usesSendGrid);
         services.AddSingleton(choice);
         return choice;
+    }
+
+    /// <summary>
+    /// Whether the <c>Graph</c> section asks for Microsoft Graph: it names a tenant or client id, a managed identity,
+    /// or a development token for a loopback stub. <c>serve</c> and <c>simulate</c> decide the same way.
+    /// </summary>
+    public static bool IsGraphConfigured(IConfiguration? graph) =>
+        graph is not null
+        && (!string.IsNullOrWhiteSpace(graph[nameof(GraphCalendarOptions.TenantId)])
+            || !string.IsNullOrWhiteSpace(graph[nameof(GraphCalendarOptions.ClientId)])
+            || string.Equals(graph[nameof(GraphCalendarOptions.UseManagedIdentity)], "true", StringComparison.OrdinalIgnoreCase)
+            || !string.IsNullOrWhiteSpace(graph[nameof(GraphCalendarOptions.DevelopmentAccessToken)]));
+
+    /// <summary>
+    /// How start-up names the calendar: a development token only ever reaches a loopback stub (the options refuse it
+    /// elsewhere), and the log says so rather than claiming Outlook.
+    /// </summary>
+    public static string GraphCalendarName(IConfiguration graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return string.IsNullOrWhiteSpace(graph[nameof(GraphCalendarOptions.DevelopmentAccessToken)])
+            ? "Microsoft Graph"
+            : $"Microsoft Graph (development token, loopback stub at {graph[nameof(GraphCalendarOptions.BaseUrl)] ?? GraphCalendarOptions.DefaultBaseUrl})";
     }
 }

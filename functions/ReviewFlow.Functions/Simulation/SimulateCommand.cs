@@ -2,13 +2,18 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using ReviewFlow.DevStorage;
+using ReviewFlow.Functions.Hosting;
 using ReviewFlow.Functions.Simulation.Scenario;
+using ReviewFlow.Integrations.Calendar.Graph;
 using ReviewFlow.Integrations.Email.SendGrid;
 using Spectre.Console;
 
 namespace ReviewFlow.Functions.Simulation;
 
-/// <summary><c>simulate</c>: a scenario's quarter in virtual time; writes timeline.json, report.html, outbox/ and calendar/.</summary>
+/// <summary>
+/// <c>simulate</c>: a scenario's quarter in virtual time; writes timeline.json, report.html, outbox/ and calendar/.
+/// <c>SendGrid__…</c> and <c>Graph__…</c> environment variables point it at SendGrid and Graph (or stubs of them) instead.
+/// </summary>
 public static class SimulateCommand
 {
     /// <summary>The sample scenario, used when <c>--scenario</c> is not given.</summary>
@@ -24,7 +29,7 @@ public static class SimulateCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = "Folder for timeline.json, report.html, outbox/ and calendar/ (new, empty, or a previous simulation's).",
+            Description = "Folder for timeline.json, report.html, outbox/ and calendar/ (the dev calendar's; none when Graph__ is set) (new, empty, or a previous simulation's).",
             DefaultValueFactory = _ => "out/simulation",
         };
         var connectionString = new Option<string?>("--connection-string")
@@ -48,15 +53,20 @@ public static class SimulateCommand
         {
             scenario, output, connectionString, timeoutMinutes,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            new SimulationSettings(
-                parse.GetValue(scenario)!,
-                parse.GetValue(output)!,
-                parse.GetValue(connectionString),
-                TimeSpan.FromMinutes(parse.GetValue(timeoutMinutes)),
-                ShowProgress: true,
-                SendGrid: new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(SendGridOptions.SectionName)),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            return RunAsync(
+                new SimulationSettings(
+                    parse.GetValue(scenario)!,
+                    parse.GetValue(output)!,
+                    parse.GetValue(connectionString),
+                    TimeSpan.FromMinutes(parse.GetValue(timeoutMinutes)),
+                    ShowProgress: true,
+                    SendGrid: environment.GetSection(SendGridOptions.SectionName),
+                    Graph: environment.GetSection(GraphCalendarOptions.SectionName)),
+                cancellationToken);
+        });
         return command;
     }
 
@@ -70,8 +80,14 @@ public static class SimulateCommand
             {
                 console.MarkupLine($"Email goes through SendGrid at {Markup.Escape(settings.SendGrid![nameof(SendGridOptions.ApiBaseUrl)] ?? SendGridOptions.GlobalApiBaseUrl)} (SendGrid__ApiKey is set), not to outbox/.");
             }
+            settings.ValidateGraph();
+            if (settings.UsesGraph)
+            {
+                console.MarkupLine($"Meetings go to {Markup.Escape(IntegrationSelection.GraphCalendarName(settings.Graph!))} because Graph__ settings are set, not to the dev calendar; the scenario's busy blocks become busy events in the people's Graph calendars.");
+            }
+
             var result = await new SimulationRunner(settings, new ConsoleProgress(console)).RunAsync(cancellationToken);
-            SimulationSummary.Print(console, result);
+            SimulationSummary.Print(console, result, settings);
             return result.Failed.Count == 0 ? 0 : 1;
         }
         catch (ScenarioException e)

@@ -8,6 +8,7 @@ using ReviewFlow.Durable.Worker;
 using ReviewFlow.Functions.Simulation.Report;
 using ReviewFlow.Integrations;
 using ReviewFlow.Integrations.Calendar;
+using ReviewFlow.Integrations.Calendar.Graph;
 using ReviewFlow.Integrations.Email.SendGrid;
 using ReviewFlow.Integrations.Journal;
 using ReviewFlow.Workflows.Cycle;
@@ -19,12 +20,19 @@ namespace ReviewFlow.Functions.Simulation;
 /// Runs a scenario's quarter in virtual time against real storage with the real workflows, then writes the
 /// timeline, the report, the outbox and the calendar. The scenario is validated before anything starts.
 /// </summary>
+/// <remarks>
+/// With Graph configured (<see cref="SimulationSettings.UsesGraph"/>) the meetings live in Graph, not in the dev
+/// calendar: the scenario's busy blocks are put in each person's Graph calendar before the quarter starts, no
+/// calendar/ folder is written, and meetings are counted from the timeline as always.
+/// </remarks>
 public sealed class SimulationRunner(SimulationSettings settings, ISimulationProgress progress)
 {
     /// <summary>Loads the scenario (throws <c>ScenarioException</c> when invalid, before anything is written) and runs it.</summary>
     public async Task<SimulationResult> RunAsync(CancellationToken cancellationToken)
     {
         var scenario = Scenario.ScenarioLoader.Load(settings.ScenarioPath);
+        settings.ValidateGraph();
+
         using var output = OutputDirectory.Prepare(settings.OutDirectory);
         AzuriteServer? azurite = null;
         try
@@ -57,7 +65,7 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
 
         // A fresh hub per run: runs against shared storage never see each other's instances or tables.
         var taskHub = "sim" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..10];
-        await using var services = SimulationServices.Build(scenario, connectionString, taskHub, Path.Combine(output.Staging, "outbox"), clock, settings.SendGrid);
+        await using var services = SimulationServices.Build(scenario, connectionString, taskHub, Path.Combine(output.Staging, "outbox"), clock, settings.SendGrid, settings.Graph);
         var client = services.GetRequiredService<DurableTaskClient>();
         var worker = services.GetRequiredService<DurableTaskWorker>();
         var calendar = services.GetRequiredService<DevCalendar>();
@@ -68,7 +76,14 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
         {
             await services.GetRequiredService<SendGridEmailSender>().EnsureCreatedAsync(cancellationToken);
         }
-        await SeedCalendarsAsync(scenario, calendar, cancellationToken);
+        if (settings.UsesGraph)
+        {
+            await SeedGraphCalendarsAsync(scenario, services.GetRequiredService<GraphCalendar>(), cancellationToken);
+        }
+        else
+        {
+            await SeedCalendarsAsync(scenario, calendar, cancellationToken);
+        }
 
         var wall = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,7 +107,12 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
         wall.Stop();
         var timeline = await ReadTimelineAsync(journal, cancellationToken);
         await TimelineFile.WriteAsync(Path.Combine(output.Staging, "timeline.json"), timeline, cancellationToken);
-        await calendar.ExportIcsAsync(Path.Combine(output.Staging, "calendar"), cancellationToken);
+        if (!settings.UsesGraph)
+        {
+            // With Graph the dev calendar is empty: an export would only suggest there were no meetings.
+            await calendar.ExportIcsAsync(Path.Combine(output.Staging, "calendar"), cancellationToken);
+        }
+
         var emails = timeline.Count(e => e.Type == "EmailSent");
         var meetings = timeline.Count(e => e.Type == "ReviewBooked");
         var cycles = scenario.AllSellers.Count();
@@ -138,6 +158,23 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
                     await calendar.AddBusyAsync(seller.Seller.Person.Email, busy, "Busy", cancellationToken);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The scenario's busy blocks as busy events in each person's own Graph calendar (no attendees, so no
+    /// invitations), where <c>getSchedule</c> reports them to the slot finder. The transaction id comes from the
+    /// mailbox and the times, so a run repeated against the same mailboxes adds no second copy.
+    /// </summary>
+    private static async Task SeedGraphCalendarsAsync(Scenario.Scenario scenario, GraphCalendar calendar, CancellationToken cancellationToken)
+    {
+        var blocks = scenario.Teams.SelectMany(team =>
+            team.ManagerBusy.Select(busy => (team.Manager.Person.Email, Busy: busy))
+                .Concat(team.Sellers.SelectMany(seller => seller.Busy.Select(busy => (seller.Seller.Person.Email, Busy: busy)))));
+        foreach (var (email, busy) in blocks)
+        {
+            var key = FormattableString.Invariant($"simulation-busy|{email.ToLowerInvariant()}|{busy.Start:O}|{busy.End:O}");
+            await calendar.AddBusyAsync(email, busy, "Busy", key, cancellationToken);
         }
     }
 

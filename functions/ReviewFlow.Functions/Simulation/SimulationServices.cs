@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 using ReviewFlow.Durable;
 using ReviewFlow.Durable.Diagnostics;
 using ReviewFlow.Durable.Time;
+using ReviewFlow.Functions.Hosting;
 using ReviewFlow.Functions.Simulation.People;
 using ReviewFlow.Functions.Simulation.Scenario;
 using ReviewFlow.Integrations;
+using ReviewFlow.Integrations.Calendar.Graph;
 using ReviewFlow.Integrations.Email;
 using ReviewFlow.Integrations.Email.SendGrid;
 using ReviewFlow.Integrations.Links;
@@ -18,15 +20,22 @@ using ReviewFlow.Workflows.Diagnostics;
 namespace ReviewFlow.Functions.Simulation;
 
 /// <summary>
-/// The container for one simulation: the real engine and workflows on the given storage, the dev outbox and
-/// dev calendar, a virtual clock, and the scenario's people answering their email.
+/// The container for one simulation: the real engine and workflows on the given storage, the dev outbox (or
+/// SendGrid) and the dev calendar (or Microsoft Graph), a virtual clock, and the scenario's people answering their email.
 /// </summary>
 internal static class SimulationServices
 {
     /// <summary>Where the simulated emails' links point: nothing serves them in a simulation.</summary>
     public const string SimulatedLinkBase = "https://reviewflow.example.test";
 
-    public static ServiceProvider Build(Scenario.Scenario scenario, string connectionString, string taskHub, string outboxDirectory, VirtualClock clock, IConfigurationSection? sendGrid = null)
+    public static ServiceProvider Build(
+        Scenario.Scenario scenario,
+        string connectionString,
+        string taskHub,
+        string outboxDirectory,
+        VirtualClock clock,
+        IConfigurationSection? sendGrid = null,
+        IConfigurationSection? graph = null)
     {
         var sellersByCycle = scenario.AllSellers.ToDictionary(s => CycleIds.ForSeller(scenario.Quarter.Label, s.Seller.Person.Id), StringComparer.Ordinal);
         var services = new ServiceCollection();
@@ -53,6 +62,13 @@ internal static class SimulationServices
                 o.SentLogTableName = taskHub + "SentLog";
                 sendGrid!.Bind(o);
             });
+        }
+
+        // Registered after the dev adapters, so activities get Graph as their ICalendar; the dev calendar stays
+        // registered (unused) as in the service. Graph keeps real time for its retries whatever the virtual clock says.
+        if (IntegrationSelection.IsGraphConfigured(graph))
+        {
+            services.AddReviewFlowGraphCalendar(o => graph!.Bind(o));
         }
 
         // The people read what is delivered: registered last, so activities get the decorated sender.

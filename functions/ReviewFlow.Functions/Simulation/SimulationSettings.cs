@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
+using ReviewFlow.Functions.Hosting;
+using ReviewFlow.Integrations.Calendar.Graph;
 using ReviewFlow.Integrations.Email.SendGrid;
 
 namespace ReviewFlow.Functions.Simulation;
 
 /// <summary>What <c>simulate</c> was asked to do.</summary>
 /// <param name="ScenarioPath">The scenario file.</param>
-/// <param name="OutDirectory">Where timeline.json, report.html, outbox/ and calendar/ go.</param>
+/// <param name="OutDirectory">Where timeline.json, report.html, outbox/ and calendar/ (dev calendar only) go.</param>
 /// <param name="ConnectionString">Storage to use; null starts a private Azurite.</param>
 /// <param name="Timeout">Wall-clock limit for the run.</param>
 /// <param name="ShowProgress">Whether to draw live progress (off for tests and redirected output).</param>
@@ -13,10 +15,40 @@ namespace ReviewFlow.Functions.Simulation;
 /// The "SendGrid" configuration section: with an API key, emails go through the SendGrid adapter (pointed at a
 /// stub or a sandbox by its <c>ApiBaseUrl</c>) instead of the dev outbox; the people still answer them.
 /// </param>
-public sealed record SimulationSettings(string ScenarioPath, string OutDirectory, string? ConnectionString, TimeSpan Timeout, bool ShowProgress, IConfigurationSection? SendGrid = null)
+/// <param name="Graph">
+/// The "Graph" configuration section: when it asks for Graph (the same rule as <c>serve</c>, for example a
+/// <c>DevelopmentAccessToken</c> with a loopback <c>BaseUrl</c>), meetings are booked through the Graph adapter instead
+/// of the dev calendar, the scenario's busy blocks are put in the people's Graph calendars, and no calendar/ is written.
+/// </param>
+public sealed record SimulationSettings(
+    string ScenarioPath,
+    string OutDirectory,
+    string? ConnectionString,
+    TimeSpan Timeout,
+    bool ShowProgress,
+    IConfigurationSection? SendGrid = null,
+    IConfigurationSection? Graph = null)
 {
     /// <summary>True when emails go through SendGrid.</summary>
     public bool UsesSendGrid => !string.IsNullOrWhiteSpace(SendGrid?[nameof(SendGridOptions.ApiKey)]);
+
+    /// <summary>True when meetings are booked through Microsoft Graph (or a stub of it) rather than in the dev calendar.</summary>
+    public bool UsesGraph => IntegrationSelection.IsGraphConfigured(Graph);
+
+    /// <summary>
+    /// Checks the Graph settings when Graph is used, so bad ones (a development token off loopback, say) stop the
+    /// run before storage starts or anything is written.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A Graph setting is missing or invalid (never echoing a secret).</exception>
+    public void ValidateGraph()
+    {
+        if (UsesGraph)
+        {
+            var options = new GraphCalendarOptions();
+            Graph!.Bind(options);
+            options.Validate();
+        }
+    }
 }
 
 /// <summary>What a simulation produced.</summary>
@@ -24,7 +56,7 @@ public sealed record SimulationSettings(string ScenarioPath, string OutDirectory
 /// <param name="Failed">Cycles that did not complete, with the reason.</param>
 /// <param name="TimelineEntries">Entries written to timeline.json.</param>
 /// <param name="Emails">Emails in the outbox.</param>
-/// <param name="Meetings">Meetings booked.</param>
+/// <param name="Meetings">Meetings booked (<c>ReviewBooked</c> entries of the timeline, whichever calendar holds them).</param>
 /// <param name="Episodes">Orchestration episodes the engine committed (every step of every cycle).</param>
 /// <param name="Activities">Activities the engine ran.</param>
 /// <param name="EngineStorageRequests">Storage requests the engine sent (the adapters' own are not counted).</param>

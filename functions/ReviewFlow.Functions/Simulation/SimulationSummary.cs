@@ -28,7 +28,7 @@ internal static class SimulationSummary
         _ => null,
     };
 
-    public static void Print(IAnsiConsole console, SimulationResult result)
+    public static void Print(IAnsiConsole console, SimulationResult result, SimulationSettings settings)
     {
         var seconds = Math.Max(result.WallTime.TotalSeconds, 0.001);
         var table = new Table().HideHeaders().AddColumns("Measure", "Value");
@@ -52,6 +52,13 @@ internal static class SimulationSummary
             console.MarkupLine($"[red]Not completed:[/] {Markup.Escape(failure)}");
         }
 
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(result.OutDirectory, "timeline.json"))}[/], report.html, outbox/ and calendar/.");
+        // Only the folders this run filled: SendGrid and Graph hold the emails and meetings they carried.
+        List<string> written = [$"[bold]{Markup.Escape(Path.Combine(result.OutDirectory, "timeline.json"))}[/]", "report.html"];
+        written.AddRange([.. settings.UsesSendGrid ? [] : new[] { "outbox/" }, .. settings.UsesGraph ? [] : new[] { "calendar/" }]);
+        console.MarkupLine($"Wrote {string.Join(", ", written[..^1])} and {written[^1]}.");
+        if (settings.UsesGraph)
+        {
+            console.MarkupLine($"The {result.Meetings.ToString(CultureInfo.InvariantCulture)} meetings are in Microsoft Graph; timeline.json has each one's Graph event id.");
+        }
     }
 }

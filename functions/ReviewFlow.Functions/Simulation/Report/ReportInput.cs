@@ -24,5 +24,5 @@ public sealed record ReportThresholds(double BelowPlan, double AbovePlan)
 /// <param name="WallTime">How long the run took in real (not virtual) time.</param>
 /// <param name="Cycles">How many seller cycles ran.</param>
 /// <param name="Emails">How many emails the dev outbox received.</param>
-/// <param name="Meetings">How many meetings the dev calendar holds.</param>
+/// <param name="Meetings">How many meetings were booked (the timeline's <c>ReviewBooked</c> entries, in the dev calendar or in Graph).</param>
 public sealed record ReportRun(TimeSpan WallTime, int Cycles, int Emails, int Meetings);

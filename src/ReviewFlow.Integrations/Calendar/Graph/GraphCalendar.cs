@@ -11,6 +11,8 @@ using Microsoft.Kiota.Authentication.Azure;
 
 using ReviewFlow.Integrations.Storage;
 
+using TimeRange = ReviewFlow.Domain.Scheduling.TimeRange;
+
 namespace ReviewFlow.Integrations.Calendar.Graph;
 
 /// <summary>
@@ -153,6 +155,38 @@ public sealed class GraphCalendar : ICalendar, IDisposable
             created.Start is { } createdStart ? GraphTimeZones.ToUtc(createdStart) : start,
             created.End is { } createdEnd ? GraphTimeZones.ToUtc(createdEnd) : end,
             meeting.Kind);
+    }
+
+    /// <summary>
+    /// Blocks [<paramref name="range"/>) in <paramref name="email"/>'s own calendar with an event shown as busy and
+    /// no attendees, so free/busy (<c>getSchedule</c>) reports the time as taken and nobody receives an invitation.
+    /// The <c>transactionId</c> comes from <paramref name="idempotencyKey"/>, so a repeat adds nothing. Simulations use it
+    /// to put a scenario's busy times where the adapter reads them, as <see cref="DevCalendar.AddBusyAsync"/> does in
+    /// the dev calendar.
+    /// </summary>
+    /// <returns>Graph's event id.</returns>
+    /// <exception cref="GraphCalendarException">Graph refused the request.</exception>
+    public async Task<string> AddBusyAsync(string email, TimeRange range, string subject, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        string mailbox = Address(email);
+        var start = UtcTimes.Require(range.Start, nameof(range));
+        var end = UtcTimes.Require(range.End, nameof(range));
+        if (end <= start)
+        {
+            throw new ArgumentException($"Busy block for {mailbox} ends before it starts.", nameof(range));
+        }
+
+        var request = GraphEventBuilder.BuildBusy(subject, start, end, idempotencyKey);
+        var created = await CallAsync(
+            "block busy time",
+            mailbox,
+            () => _client.Users[mailbox].Events.PostAsync(request, c => c.Headers.Add(PreferHeader, PreferUtc), cancellationToken)).ConfigureAwait(false);
+        return created?.Id is { Length: > 0 } id
+            ? id
+            : throw new GraphCalendarException("block busy time", mailbox, 0, null, "the answer has no event id", null);
     }
 
     /// <inheritdoc />

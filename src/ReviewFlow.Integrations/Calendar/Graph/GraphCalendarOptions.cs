@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 
 namespace ReviewFlow.Integrations.Calendar.Graph;
@@ -6,7 +7,8 @@ namespace ReviewFlow.Integrations.Calendar.Graph;
 /// Settings of the Microsoft Graph calendar (configuration section <c>Graph</c>; as environment variables
 /// <c>Graph__TenantId</c>, <c>Graph__ClientId</c>, …). The app signs in as itself (application permissions), with
 /// exactly one credential: <see cref="ClientSecret"/>, <see cref="CertificatePath"/> or
-/// <see cref="UseManagedIdentity"/>. See <c>docs/graph-calendar.md</c>.
+/// <see cref="UseManagedIdentity"/>; or, against a Graph stub on this machine only, a fixed
+/// <see cref="DevelopmentAccessToken"/>. See <c>docs/graph-calendar.md</c>.
 /// </summary>
 public sealed partial class GraphCalendarOptions
 {
@@ -41,6 +43,14 @@ public sealed partial class GraphCalendarOptions
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>
+    /// A fixed bearer token sent instead of signing in to Entra ID, for a Graph stub on this machine (tests,
+    /// <c>simulate</c>, a local <c>serve</c>). Accepted only with a <see cref="BaseUrl"/> on a loopback host and no
+    /// real credential, so a production configuration can never send it to Microsoft Graph. Never logged and never
+    /// part of an error message.
+    /// </summary>
+    public string? DevelopmentAccessToken { get; set; }
+
+    /// <summary>
     /// The Graph endpoint, version included: <see cref="DefaultBaseUrl"/>, a national cloud's, or a local stub in tests.
     /// Must be https, except for a loopback host.
     /// </summary>
@@ -63,9 +73,13 @@ public sealed partial class GraphCalendarOptions
 
     /// <summary>The credential the options select.</summary>
     internal GraphCredentialKind CredentialKind =>
-        UseManagedIdentity ? GraphCredentialKind.ManagedIdentity
+        UsesDevelopmentToken ? GraphCredentialKind.DevelopmentToken
+        : UseManagedIdentity ? GraphCredentialKind.ManagedIdentity
         : !string.IsNullOrEmpty(CertificatePath) ? GraphCredentialKind.Certificate
         : GraphCredentialKind.ClientSecret;
+
+    /// <summary>True when <see cref="DevelopmentAccessToken"/> is set: the app signs in to a loopback stub, not to Entra ID.</summary>
+    public bool UsesDevelopmentToken => !string.IsNullOrWhiteSpace(DevelopmentAccessToken);
 
     /// <summary>
     /// Throws <see cref="InvalidOperationException"/> naming every missing or invalid setting (never a secret's value).
@@ -76,7 +90,12 @@ public sealed partial class GraphCalendarOptions
     public void Validate(bool requireCredential = true)
     {
         var problems = new List<string>();
-        if (requireCredential)
+        if (UsesDevelopmentToken)
+        {
+            // Checked even when the caller brings its own credential: the token must never be configured off loopback.
+            ValidateDevelopmentToken(problems);
+        }
+        else if (requireCredential)
         {
             ValidateCredential(problems);
         }
@@ -100,6 +119,32 @@ public sealed partial class GraphCalendarOptions
         if (problems.Count > 0)
         {
             throw new InvalidOperationException($"Invalid {SectionName} options: {string.Join(" ", problems)}");
+        }
+    }
+
+    /// <summary>Whether <paramref name="host"/> is one the stub may listen on: 127.0.0.1, ::1 or localhost.</summary>
+    internal static bool IsLoopbackHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && (address.Equals(IPAddress.Loopback) || address.Equals(IPAddress.IPv6Loopback)));
+
+    // The token is a password for a stub: only its presence is ever talked about, never its value.
+    private void ValidateDevelopmentToken(List<string> problems)
+    {
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUri)
+            || !(baseUri.Scheme == Uri.UriSchemeHttp || baseUri.Scheme == Uri.UriSchemeHttps)
+            || !IsLoopbackHost(baseUri.Host))
+        {
+            problems.Add(
+                "DevelopmentAccessToken is only accepted with a BaseUrl on a loopback host (http://127.0.0.1:{port}/v1.0, [::1] or localhost): "
+                + "it is a fixed token for a local Graph stub and must never be sent to Microsoft Graph.");
+        }
+
+        if (!string.IsNullOrEmpty(ClientSecret) || !string.IsNullOrEmpty(CertificatePath) || UseManagedIdentity
+            || !string.IsNullOrEmpty(CertificatePassword) || !string.IsNullOrWhiteSpace(ManagedIdentityClientId))
+        {
+            problems.Add(
+                "DevelopmentAccessToken cannot be combined with a real credential (ClientSecret, CertificatePath, CertificatePassword, "
+                + "UseManagedIdentity or ManagedIdentityClientId): remove one or the other.");
         }
     }
 

@@ -6,13 +6,14 @@ using Azure.Identity;
 
 namespace ReviewFlow.Integrations.Calendar.Graph;
 
-/// <summary>Builds the Azure.Identity credential that <see cref="GraphCalendarOptions"/> select.</summary>
+/// <summary>Builds the credential that <see cref="GraphCalendarOptions"/> select (Azure.Identity's, or a loopback stub's fixed token).</summary>
 public static class GraphCredentialFactory
 {
     /// <summary>
     /// A <see cref="ClientSecretCredential"/>, a <see cref="ClientCertificateCredential"/> or a
     /// <see cref="ManagedIdentityCredential"/> (user-assigned when <see cref="GraphCalendarOptions.ManagedIdentityClientId"/>
-    /// is set), after validating the options. A password-protected PFX is opened here, so a wrong password fails
+    /// is set), or for a loopback stub the fixed <see cref="GraphCalendarOptions.DevelopmentAccessToken"/>, after
+    /// validating the options. A password-protected PFX is opened here, so a wrong password fails
     /// at startup rather than at the first booking.
     /// </summary>
     /// <exception cref="InvalidOperationException">The options are invalid, or the certificate cannot be opened.</exception>
@@ -22,6 +23,7 @@ public static class GraphCredentialFactory
         options.Validate();
         return options.CredentialKind switch
         {
+            GraphCredentialKind.DevelopmentToken => new GraphDevelopmentTokenCredential(options.DevelopmentAccessToken!),
             GraphCredentialKind.ManagedIdentity => string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId)),

@@ -11,4 +11,7 @@ internal enum GraphCredentialKind
 
     /// <summary>The host's managed identity (system- or user-assigned).</summary>
     ManagedIdentity,
+
+    /// <summary>A fixed token for a Graph stub on a loopback host; no Entra ID involved.</summary>
+    DevelopmentToken,
 }

@@ -40,6 +40,27 @@ internal static class GraphEventBuilder
     }
 
     /// <summary>
+    /// An event that only blocks time in its owner's calendar: shown as busy, no attendees (so nobody is invited),
+    /// no reminder, and a <c>transactionId</c> as for meetings, so repeating the request adds nothing.
+    /// </summary>
+    public static Event BuildBusy(string subject, DateTime startUtc, DateTime endUtc, string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return new Event
+        {
+            Subject = subject,
+            Body = new ItemBody { ContentType = BodyType.Html, Content = HtmlBody("") },
+            Start = GraphTimeZones.ToGraph(startUtc),
+            End = GraphTimeZones.ToGraph(endUtc),
+            ShowAs = FreeBusyStatus.Busy,
+            Attendees = [],
+            IsReminderOn = false,
+            ResponseRequested = false,
+            TransactionId = TransactionId(idempotencyKey),
+        };
+    }
+
+    /// <summary>
     /// The <c>transactionId</c> of the event created under <paramref name="idempotencyKey"/>: the same key always
     /// gives the same id, so Graph recognises a retried create instead of adding a second meeting.
     /// </summary>

@@ -2,6 +2,8 @@ using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Calendar.Graph;
 using ReviewFlow.Integrations.Tests.Support;
 
+using TimeRange = ReviewFlow.Domain.Scheduling.TimeRange;
+
 using Xunit;
 
 namespace ReviewFlow.Integrations.Tests.Calendar.Graph;
@@ -167,6 +169,31 @@ public sealed class GraphCalendarEventTests
 
         Assert.Equal(3, stub.Requests.Count);
         Assert.Equal("Cancelled", stub.CancelComments[created.Id]);
+    }
+
+    [Fact]
+    public async Task AddBusyAsync_Block_PostsABusyEventWithoutAttendeesInTheOwnersCalendarOnce()
+    {
+        await using var stub = GraphStub.Start();
+        using var calendar = GraphStubCalendars.Create(stub);
+        var block = new TimeRange(Start, Start.AddHours(2));
+
+        var first = await calendar.AddBusyAsync(Priya, block, "Busy", "simulation-busy|priya", CancellationToken.None);
+        var again = await calendar.AddBusyAsync(Priya, block, "Busy", "simulation-busy|priya", CancellationToken.None);
+
+        Assert.Empty(stub.Problems);
+        Assert.Equal(first, again);
+        Assert.Equal(first, Assert.Single(stub.Events).Key);
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.All(stub.Requests, r => Assert.Equal("/v1.0/users/priya@example.test/events", r.Path));
+        var body = stub.Requests[0].Body!.AsObject();
+        Assert.Equal("Busy", (string?)body["subject"]);
+        Assert.Equal("busy", (string?)body["showAs"]);
+        Assert.Empty(body["attendees"]!.AsArray());
+        Assert.False((bool?)body["isReminderOn"]);
+        Assert.Equal("2027-01-05T10:00:00.0000000", (string?)body["start"]!["dateTime"]);
+        Assert.Equal("2027-01-05T12:00:00.0000000", (string?)body["end"]!["dateTime"]);
+        Assert.Equal(GraphEventBuilder.TransactionId("simulation-busy|priya"), (string?)body["transactionId"]);
     }
 
     private static NewCalendarEvent Review(string agenda) =>
