@@ -8,8 +8,14 @@ internal sealed class ExecutionResult
     /// <summary>Actions the code asked for in this episode, not yet in history.</summary>
     public List<OrchestratorAction> NewActions { get; } = [];
 
-    /// <summary>Timers the code cancelled that have not fired: their rows can be deleted.</summary>
+    /// <summary>Timers the code cancelled in this episode before they fired: their rows can be deleted.</summary>
     public List<CreateTimerAction> CancelledTimers { get; } = [];
+
+    /// <summary>
+    /// Timers neither fired nor cancelled when the episode ended, or null when the replay stopped short (a
+    /// non-deterministic orchestrator) and only history can tell.
+    /// </summary>
+    public List<CreateTimerAction>? OpenTimers { get; set; }
 
     /// <summary>Set when the execution ended in this episode.</summary>
     public ExecutionCompleted? Completion { get; set; }

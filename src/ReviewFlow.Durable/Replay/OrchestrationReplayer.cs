@@ -67,6 +67,7 @@ internal sealed class OrchestrationReplayer
 
         result.NewActions.AddRange(_context.UnconfirmedActions);
         result.CancelledTimers.AddRange(_context.CancelledTimers);
+        result.OpenTimers = [.. _context.OpenTimers];
         result.CustomStatus = _context.CustomStatus;
         result.CustomStatusChanged = _context.CustomStatusChanged;
         Conclude(result);

@@ -89,7 +89,12 @@ internal sealed class ReplayOrchestrationContext(
             {
                 if (_open.Remove(id, out var open))
                 {
-                    _cancelledTimers.Add(id);
+                    if (!Replaying)
+                    {
+                        // A cancellation met again while replaying was acted on in the episode that made it.
+                        _cancelledTimers.Add(id);
+                    }
+
                     open.Completion.TrySetCanceled(cancellationToken);
                 }
             });
@@ -197,8 +202,11 @@ internal sealed class ReplayOrchestrationContext(
     /// <summary>Actions produced in this episode that history does not have yet.</summary>
     internal IEnumerable<OrchestratorAction> UnconfirmedActions => _unconfirmed.Values;
 
-    /// <summary>Timers cancelled before they fired.</summary>
+    /// <summary>Timers this episode cancelled before they fired.</summary>
     internal IEnumerable<CreateTimerAction> CancelledTimers => _cancelledTimers.Select(id => _timers[id]);
+
+    /// <summary>Timers still waiting to fire: neither fired nor cancelled.</summary>
+    internal IEnumerable<CreateTimerAction> OpenTimers => _timers.Where(t => _open.ContainsKey(t.Key)).Select(t => t.Value);
 
     private Task<string?> Schedule(Func<int, OrchestratorAction> createAction, string displayName)
     {

@@ -12,12 +12,17 @@ namespace ReviewFlow.Durable.Storage;
 /// </summary>
 internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore largeText)
 {
-    private const string StateRowKey = "state";
+    /// <summary>
+    /// The state row's key names its instance, although the partition already does: Azurite (LokiJS) finds an
+    /// entity through its row key first, so a row key that every partition shares ("state") turns each commit's
+    /// look-up into a scan of every instance of the task hub. Azure Storage does not care either way.
+    /// </summary>
+    private static string StateRowKey(string instanceId) => "state." + instanceId;
 
     /// <summary>Loads an instance, or returns a fresh (uncommitted) state when it does not exist.</summary>
     public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var stateRow = await storage.History.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey, cancellationToken: cancellationToken);
+        var stateRow = await storage.History.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey(instanceId), cancellationToken: cancellationToken);
         var state = new InstanceState(instanceId);
         if (!stateRow.HasValue || stateRow.Value is null)
         {
@@ -129,7 +134,7 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     {
         var owner = state.InstanceId;
         var limit = LargeTextStore.MaxInlineTableChars;
-        return new TableEntity(state.InstanceId, StateRowKey)
+        return new TableEntity(state.InstanceId, StateRowKey(state.InstanceId))
         {
             ["Name"] = state.Name,
             ["Version"] = state.Version,

@@ -10,6 +10,10 @@ namespace ReviewFlow.Durable.Storage;
 /// </summary>
 internal sealed class InstanceTable(TaskHubStorage storage, LargeTextStore largeText)
 {
+    // The row key repeats the instance id: Azurite (LokiJS) finds an entity through its row key first, so
+    // one row key shared by every row would make each status read or write scan the whole table.
+    private static string RowKeyOf(string instanceId) => instanceId;
+
     /// <summary>Inserts the row of a newly scheduled instance; false if the instance already exists.</summary>
     public async Task<bool> TryInsertAsync(InstanceRow row, CancellationToken cancellationToken)
     {
@@ -43,7 +47,7 @@ internal sealed class InstanceTable(TaskHubStorage storage, LargeTextStore large
 
     public async Task<InstanceRow?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var response = await storage.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty, cancellationToken: cancellationToken);
+        var response = await storage.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, RowKeyOf(instanceId), cancellationToken: cancellationToken);
         return response.HasValue && response.Value is not null ? await FromEntityAsync(response.Value, cancellationToken) : null;
     }
 
@@ -67,13 +71,13 @@ internal sealed class InstanceTable(TaskHubStorage storage, LargeTextStore large
     }
 
     public async Task DeleteAsync(string instanceId, CancellationToken cancellationToken)
-        => await storage.Instances.DeleteEntityAsync(instanceId, string.Empty, ETag.All, cancellationToken);
+        => await storage.Instances.DeleteEntityAsync(instanceId, RowKeyOf(instanceId), ETag.All, cancellationToken);
 
     private async Task<TableEntity> ToEntityAsync(InstanceRow row, CancellationToken cancellationToken)
     {
         var owner = row.InstanceId;
         var limit = LargeTextStore.MaxInlineTableChars;
-        return new TableEntity(row.InstanceId, string.Empty)
+        return new TableEntity(row.InstanceId, RowKeyOf(row.InstanceId))
         {
             ["Name"] = row.Name,
             ["Version"] = row.Version,

@@ -119,7 +119,16 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
         }
 
         Chunk.Add(completion);
-        ReleasePendingTimers();
+        if (result.OpenTimers is { } open)
+        {
+            // The replay knows which timers are still open; history alone cannot tell a cancelled one.
+            _outbox.AddRange(open.Select(t => new DeleteTimer(t.FireAt, TimerKey(t.TaskId))));
+        }
+        else
+        {
+            ReleasePendingTimers();
+        }
+
         _rowChanged = true;
         if (result.ContinueAsNew is { } continueAsNew)
         {
@@ -257,7 +266,10 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
 
     private string TimerKey(int taskId) => $"{state.InstanceId}.{state.ExecutionId}.{taskId}";
 
-    /// <summary>Deletes the rows of timers that will never matter now that the execution ended.</summary>
+    /// <summary>
+    /// Deletes the rows of timers that will never matter now that the execution ended: every timer that has not
+    /// fired, since history does not record cancellations (deleting a row already gone is harmless).
+    /// </summary>
     private void ReleasePendingTimers()
     {
         var all = state.History.Concat(Chunk).ToList();

@@ -370,9 +370,14 @@ public sealed class DevCalendar : ICalendar
         return paths;
     }
 
-    /// <summary>The row key of the bucket of the week starting on <paramref name="monday"/>.</summary>
-    internal static string BucketRow(DateTime monday) =>
-        BucketPrefix + monday.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The row key of <paramref name="mailbox"/>'s bucket of the week starting on <paramref name="monday"/>. It ends
+    /// with the mailbox, although the partition already names it: Azurite (LokiJS) finds an entity through its row
+    /// key first, so a week's key shared by every mailbox would make each bucket read scan every mailbox's bucket of
+    /// that week. The date comes first, so a partition's buckets still sort by week.
+    /// </summary>
+    internal static string BucketRow(string mailbox, DateTime monday) =>
+        BucketPrefix + monday.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "." + mailbox;
 
     /// <summary>Midnight UTC of the Monday starting the ISO week that holds <paramref name="utc"/>.</summary>
     internal static DateTime WeekStart(DateTime utc)
@@ -501,7 +506,7 @@ public sealed class DevCalendar : ICalendar
 
     private async Task<Bucket> ReadBucketAsync(string mailbox, DateTime week, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(mailbox, BucketRow(week), cancellationToken: cancellationToken)
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(mailbox, BucketRow(mailbox, week), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return response.HasValue && response.Value is { } entity
             ? new Bucket(ReadEvents(entity), entity.ETag)
@@ -512,7 +517,7 @@ public sealed class DevCalendar : ICalendar
     {
         // Row keys sort by date (yyyyMMdd), so the buckets of the window are one row-key range of the partition.
         string filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {mailbox} and RowKey ge {BucketRow(WeekStart(fromUtc))} and RowKey le {BucketRow(WeekStart(toUtc))}");
+            $"PartitionKey eq {mailbox} and RowKey ge {BucketRow(mailbox, WeekStart(fromUtc))} and RowKey le {BucketRow(mailbox, WeekStart(toUtc))}");
         var events = new List<StoredEvent>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -525,7 +530,7 @@ public sealed class DevCalendar : ICalendar
     private static TableEntity ToEntity(string mailbox, DateTime week, List<StoredEvent> events)
     {
         string json = StoredEvent.SerializeList(events);
-        var entity = new TableEntity(mailbox, BucketRow(week));
+        var entity = new TableEntity(mailbox, BucketRow(mailbox, week));
         for (int part = 0, offset = 0; offset < json.Length || part == 0; part++, offset += MaxChunkChars)
         {
             entity[DataProperty + part.ToString(CultureInfo.InvariantCulture)] = json.Substring(offset, Math.Min(MaxChunkChars, json.Length - offset));

@@ -49,12 +49,8 @@ public sealed class DevOutbox : IEmailSender
 
         string partition = message.To.Email.ToLowerInvariant();
         string row = TableKeys.Sanitise(idempotencyKey);
-        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (existing.HasValue && existing.Value is { } sent)
-        {
-            return AlreadySent(sent);
-        }
 
+        // No look-up first: a send is almost always new, and the insert below settles the rare redelivery.
         // Rendering before any write means a bad model leaves no file and no row behind.
         var rendered = _renderer.Render(message.Template, message.Model);
         var now = _timeProvider.GetUtcNow();
@@ -82,7 +78,8 @@ public sealed class DevOutbox : IEmailSender
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // A concurrent send of the same key won; keep only its file so the outbox holds one copy.
+            // Sent before (a redelivery) or by a concurrent send of the same key: keep only the first file, so
+            // the outbox holds one copy.
             var winner = (await _table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             if (!string.Equals(winner.GetString("File"), fileName, StringComparison.Ordinal))
             {

@@ -45,6 +45,25 @@ public sealed class ReplayDeterminismTests
         }
     }
 
+    private sealed class TwoWaitsWithTimeouts : TaskOrchestrator<string, string>
+    {
+        public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+        {
+            var go = await context.WaitForExternalEvent<string>("go", TimeSpan.FromDays(30));
+            var next = await context.WaitForExternalEvent<string>("next", TimeSpan.FromDays(30));
+            return go + next;
+        }
+    }
+
+    private sealed class LeavesATimerOpen : TaskOrchestrator<string, string>
+    {
+        public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+        {
+            _ = context.CreateTimer(context.CurrentUtcDateTime.AddDays(7), CancellationToken.None);
+            return await context.WaitForExternalEvent<string>("go");
+        }
+    }
+
     private static List<HistoryEvent> FirstEpisode(string name) =>
     [
         new OrchestratorStarted { Timestamp = Start },
@@ -133,5 +152,45 @@ public sealed class ReplayDeterminismTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.Completion!.Status);
         Assert.Equal("\"early\"", result.Completion.Result);
+    }
+
+    [Fact]
+    public void Run_TimerCancelledInAnEarlierEpisode_IsNotCancelledAgain()
+    {
+        var timeout = Start.AddDays(30);
+        var past = FirstEpisode("Flow");
+        past.Add(new TimerCreated(0, timeout));
+        var second = new List<HistoryEvent> { new OrchestratorStarted { Timestamp = Start.AddHours(1) }, new EventRaised("go", "\"a\"", "e1") };
+
+        var secondResult = Run(new TwoWaitsWithTimeouts(), past, second);
+
+        Assert.Equal([0], secondResult.CancelledTimers.Select(t => t.TaskId));
+        var nextTimer = Assert.IsType<CreateTimerAction>(Assert.Single(secondResult.NewActions));
+
+        past.AddRange(second);
+        past.Add(new TimerCreated(nextTimer.TaskId, nextTimer.FireAt));
+        var third = new List<HistoryEvent> { new OrchestratorStarted { Timestamp = Start.AddHours(2) }, new EventRaised("next", "\"b\"", "e2") };
+
+        var thirdResult = Run(new TwoWaitsWithTimeouts(), past, third);
+
+        // Only the timer this episode cancelled: the first one's row went in the second episode.
+        Assert.Equal([nextTimer.TaskId], thirdResult.CancelledTimers.Select(t => t.TaskId));
+        Assert.NotNull(thirdResult.Completion);
+        Assert.Empty(thirdResult.OpenTimers!);
+    }
+
+    [Fact]
+    public void Run_CompletesWithATimerStillOpen_ReportsItOpen()
+    {
+        var fireAt = Start.AddDays(7);
+        var past = FirstEpisode("Flow");
+        past.Add(new TimerCreated(0, fireAt));
+        var next = new List<HistoryEvent> { new OrchestratorStarted { Timestamp = Start.AddHours(1) }, new EventRaised("go", "\"done\"", "e1") };
+
+        var result = Run(new LeavesATimerOpen(), past, next);
+
+        Assert.NotNull(result.Completion);
+        Assert.Empty(result.CancelledTimers);
+        Assert.Equal([new CreateTimerAction(0, fireAt)], result.OpenTimers!);
     }
 }

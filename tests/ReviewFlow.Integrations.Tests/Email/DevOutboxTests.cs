@@ -93,6 +93,21 @@ public sealed class DevOutboxTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task SendAsync_SameKeyTwiceInTheSameMinute_KeepsTheFileTheIndexNames()
+    {
+        // Same minute, same file name: the redelivery must not delete the file the first send indexed.
+        var options = DevAdapters.Options(_directory.Path);
+        var outbox = await DevAdapters.OutboxAsync(azurite, options, DevAdapters.Clock());
+
+        await outbox.SendAsync(CheckIn(action: null), "same-minute", CancellationToken.None);
+        var second = await outbox.SendAsync(CheckIn(action: null), "same-minute", CancellationToken.None);
+
+        Assert.True(second.AlreadySent);
+        var record = Assert.Single(await outbox.ListAsync(CancellationToken.None).ToListAsync());
+        Assert.Equal(record.File, Assert.Single(Directory.GetFiles(_directory.Path)));
+    }
+
+    [Fact]
     public async Task SendAsync_SameKeyConcurrently_SendsExactlyOnce()
     {
         var options = DevAdapters.Options(_directory.Path);
