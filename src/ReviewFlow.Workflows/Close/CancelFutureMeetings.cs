@@ -1,11 +1,16 @@
 using ReviewFlow.Durable;
 using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Journal;
+using ReviewFlow.Workflows.Cycle;
 
 namespace ReviewFlow.Workflows.Close;
 
 /// <summary>Which cycle's future meetings to cancel, as of when, and the note attendees see.</summary>
-public sealed record FutureMeetingsCommand(string CycleId, DateTime NowUtc, string Comment);
+/// <param name="CycleId">The cycle.</param>
+/// <param name="NowUtc">Meetings starting after this are cancelled.</param>
+/// <param name="Comment">The note attendees see.</param>
+/// <param name="Meetings">The meetings the cycle booked, when it kept the list; null reads them from its journal.</param>
+public sealed record FutureMeetingsCommand(string CycleId, DateTime NowUtc, string Comment, IReadOnlyList<MeetingAhead>? Meetings = null);
 
 /// <summary>Cancels the meetings a cycle booked that are still ahead (see <see cref="CycleMeetings"/>); repeatable.</summary>
 public sealed class CancelFutureMeetings(ICycleJournal journal, ICalendar calendar) : TaskActivity<FutureMeetingsCommand, int>
@@ -15,6 +20,9 @@ public sealed class CancelFutureMeetings(ICycleJournal journal, ICalendar calend
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return new CycleMeetings(journal, calendar).CancelFutureAsync(input.CycleId, input.NowUtc, input.Comment, context.CancellationToken);
+        var meetings = new CycleMeetings(journal, calendar);
+        return input.Meetings is { } known
+            ? meetings.CancelFutureAsync(known, input.NowUtc, input.Comment, context.CancellationToken)
+            : meetings.CancelFutureAsync(input.CycleId, input.NowUtc, input.Comment, context.CancellationToken);
     }
 }

@@ -101,7 +101,7 @@ internal static class CloseStep
     }
 
     private static Task<int> CancelMeetingsAheadAsync(CycleRun run, string comment) =>
-        run.Context.CallActivityAsync<int>(nameof(CancelFutureMeetings), new FutureMeetingsCommand(run.Context.InstanceId, run.Now, comment));
+        run.Context.CallActivityAsync<int>(nameof(CancelFutureMeetings), new FutureMeetingsCommand(run.Context.InstanceId, run.Now, comment, run.Progress.MeetingsAhead));
 
     private static Task RecordAndFlush(CycleRun run, params PendingEntry[] entries)
     {

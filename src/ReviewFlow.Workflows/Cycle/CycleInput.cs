@@ -46,6 +46,10 @@ public sealed record HeldReview(int Period, IReadOnlyList<int> Weeks, DateTime A
 /// <param name="Recognitions">Recognitions sent.</param>
 /// <param name="CoachingOpenings">Times coaching opened.</param>
 /// <param name="Noted">Journal entries noted but not yet written (written with the next execution's first step).</param>
+/// <param name="MeetingsAhead">
+/// Meetings booked that had not started when the last one was booked: what closing the cycle cancels. Null for a
+/// cycle started before the cycle kept this list, whose close reads its journal instead.
+/// </param>
 public sealed record CycleProgress(
     CyclePhase Phase,
     IReadOnlyDictionary<string, double>? Agreed,
@@ -57,11 +61,18 @@ public sealed record CycleProgress(
     IReadOnlyList<HeldReview> Reviews,
     int Recognitions,
     int CoachingOpenings,
-    IReadOnlyList<PendingEntry> Noted)
+    IReadOnlyList<PendingEntry> Noted,
+    IReadOnlyList<MeetingAhead>? MeetingsAhead = null)
 {
     /// <summary>A cycle that has not started.</summary>
-    public static CycleProgress Start { get; } = new(CyclePhase.Define, null, 0, TrendTracker.Empty, null, null, [], [], 0, 0, []);
+    public static CycleProgress Start { get; } = new(CyclePhase.Define, null, 0, TrendTracker.Empty, null, null, [], [], 0, 0, [], []);
 }
+
+/// <summary>A meeting a cycle booked, as much as cancelling it needs.</summary>
+/// <param name="Organizer">The organiser's address (whose calendar holds the event).</param>
+/// <param name="EventId">The calendar's event id.</param>
+/// <param name="Start">Start, UTC.</param>
+public sealed record MeetingAhead(string Organizer, string EventId, DateTime Start);
 
 /// <summary>The input of each execution of a seller's cycle.</summary>
 public sealed record CycleInput(CycleProfile Profile, CycleProgress Progress);

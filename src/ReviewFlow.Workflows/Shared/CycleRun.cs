@@ -110,10 +110,23 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
         await Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord, TakeNoted()), EmailRetry);
     }
 
-    public Task<BookedMeeting?> BookAsync(string kind, DateTime windowStart, DateTime windowEnd, PreferredSlot? preferred, TimeSpan length, string subject, string body, params PendingEntry[] alsoRecord)
-        => Context.CallActivityAsync<BookedMeeting?>(
+    public async Task<BookedMeeting?> BookAsync(string kind, DateTime windowStart, DateTime windowEnd, PreferredSlot? preferred, TimeSpan length, string subject, string body, params PendingEntry[] alsoRecord)
+    {
+        var booked = await Context.CallActivityAsync<BookedMeeting?>(
             nameof(BookMeeting),
             new MeetingCommand(Manager, Seller, kind, windowStart, windowEnd, preferred, length, subject, body, Stamp, alsoRecord, TakeNoted()));
+        if (booked is not null && Progress.MeetingsAhead is { } ahead)
+        {
+            // The cycle remembers what it booked, so its close cancels what is still ahead without reading its journal;
+            // meetings already started are dropped on the way, which keeps the list to a few entries.
+            Progress = Progress with
+            {
+                MeetingsAhead = [.. ahead.Where(m => m.Start > Now), new MeetingAhead(Manager.Email, booked.EventId, booked.Start)],
+            };
+        }
+
+        return booked;
+    }
 
     /// <summary>The first moment at or after <paramref name="at"/> inside <paramref name="person"/>'s working hours.</summary>
     public static DateTime Opening(Person person, DateTime at) => person.WorkingHours.NextOpening(at, person.Zone);
