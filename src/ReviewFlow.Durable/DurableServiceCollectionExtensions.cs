@@ -70,7 +70,8 @@ public static class DurableServiceCollectionExtensions
             sp.GetRequiredService<WorkTracker>(),
             sp.GetRequiredService<WorkSignals>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOptions<DurableWorkerOptions>>().Value.OwnsTaskHub));
         services.AddSingleton(sp => new DurableTriggerProcessor(
             sp.GetRequiredService<ControlQueueDispatcher>(),
             sp.GetRequiredService<ActivityDispatcher>(),

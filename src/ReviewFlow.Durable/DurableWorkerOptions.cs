@@ -55,6 +55,13 @@ public sealed class DurableWorkerOptions
     /// </summary>
     public bool LocalTimerDelivery { get; set; }
 
+    /// <summary>
+    /// This process is the only one that reads or writes the task hub: its worker and every client of it run here
+    /// (a simulation). Pending timers are then read once when the worker starts and kept in memory, in step with
+    /// every write, so looking for due timers costs no table query. Rows are written and deleted as always.
+    /// </summary>
+    public bool OwnsTaskHub { get; set; }
+
     /// <summary>Base of the backoff before a failed work item is retried (doubles each delivery, capped at a minute).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "RetryBackoff must be between 0 and 10 minutes.")]
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);

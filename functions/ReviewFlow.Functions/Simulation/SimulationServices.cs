@@ -85,7 +85,12 @@ internal static class SimulationServices
                 storage.TaskHubName = taskHub;
             },
             tasks => tasks.AddReviewFlowWorkflows(),
-            worker => worker.LocalTimerDelivery = true); // one worker process owns the simulation's task hub
+            worker =>
+            {
+                // One process owns the simulation's task hub: its worker, its client and the scripted people.
+                worker.LocalTimerDelivery = true;
+                worker.OwnsTaskHub = true;
+            });
         return services.BuildServiceProvider();
     }
 }

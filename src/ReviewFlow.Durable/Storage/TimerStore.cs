@@ -13,8 +13,33 @@ namespace ReviewFlow.Durable.Storage;
 /// due hour: partitions and rows both sort by time, and a write touches a small partition instead of one
 /// holding every pending timer (which storage emulators search row by row).
 /// </summary>
+/// <remarks>
+/// A process that owns its task hub (<see cref="DurableWorkerOptions.OwnsTaskHub"/>) reads the table once, when its
+/// worker starts (<see cref="IndexAsync"/>), and from then on answers "what is due" from a <see cref="TimerIndex"/>
+/// that every write here keeps in step; the rows are written and deleted exactly as without it.
+/// </remarks>
 internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeText)
 {
+    private TimerIndex? _index;
+
+    /// <summary>The due time, in ticks, that begins a row key.</summary>
+    public static long DueTicksOf(string rowKey) => long.Parse(rowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads every pending timer into memory and answers due look-ups from there from now on. Only for a process
+    /// that owns the task hub (no other process writes timers), called before anything else here writes them.
+    /// </summary>
+    public async Task IndexAsync(CancellationToken cancellationToken)
+    {
+        var index = new TimerIndex();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"due-"} and PartitionKey lt {"due."}");
+        await foreach (var row in storage.Timers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            index.Add(await ToDueTimerAsync(row, cancellationToken));
+        }
+
+        _index = index;
+    }
     /// <summary>Partition key: the due hour, "due-yyyyMMddHH" (sorts in time order).</summary>
     public static string PartitionFor(DateTime fireAt)
         => "due-" + fireAt.ToUniversalTime().ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
@@ -28,21 +53,31 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
         var text = await largeText.StoreAsync(JsonSerializer.Serialize(message, DurableJson.Options), message.InstanceId, LargeTextStore.MaxInlineTableChars, cancellationToken);
         var row = new TableEntity(PartitionFor(fireAt), RowKeyFor(fireAt, timerKey)) { ["Message"] = text, ["InstanceId"] = message.InstanceId };
         await storage.Timers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        _index?.Add(new DueTimer(row.RowKey, message));
     }
 
     public async Task DeleteAsync(DateTime fireAt, string timerKey, CancellationToken cancellationToken)
-        => await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), RowKeyFor(fireAt, timerKey), ETag.All, cancellationToken);
+    {
+        // Out of the index first: a timer being deleted must not be found due meanwhile.
+        var rowKey = RowKeyFor(fireAt, timerKey);
+        _index?.Remove(rowKey);
+        await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), rowKey, ETag.All, cancellationToken);
+    }
 
     /// <summary>Timers due at or before <paramref name="now"/>, oldest first.</summary>
     public async Task<List<DueTimer>> GetDueAsync(DateTime now, int max, CancellationToken cancellationToken)
     {
+        if (_index is { } index)
+        {
+            return index.Due(now.ToUniversalTime().Ticks, max);
+        }
+
         var upper = (now.ToUniversalTime().Ticks + 1).ToString("D19", CultureInfo.InvariantCulture);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"due-"} and PartitionKey le {PartitionFor(now)} and RowKey lt {upper}");
         var due = new List<DueTimer>();
         await foreach (var row in storage.Timers.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
-            var text = await largeText.ResolveAsync(row.GetString("Message"), cancellationToken);
-            due.Add(new DueTimer(row.RowKey, JsonSerializer.Deserialize<ControlMessage>(text!, DurableJson.Options)!));
+            due.Add(await ToDueTimerAsync(row, cancellationToken));
             if (due.Count >= max)
             {
                 break;
@@ -55,12 +90,16 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     /// <summary>The due time of the earliest pending timer, or null when there is none.</summary>
     public async Task<DateTime?> GetNextDueAsync(CancellationToken cancellationToken)
     {
+        if (_index is { } index)
+        {
+            return index.NextDue();
+        }
+
         // Rows come back in partition then row order, which is time order: the first one is the earliest.
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"due-"} and PartitionKey lt {"due."}");
         await foreach (var row in storage.Timers.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            var ticks = long.Parse(row.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
-            return new DateTime(ticks, DateTimeKind.Utc);
+            return new DateTime(DueTicksOf(row.RowKey), DateTimeKind.Utc);
         }
 
         return null;
@@ -68,8 +107,15 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
 
     public async Task DeleteDeliveredAsync(string rowKey, CancellationToken cancellationToken)
     {
-        var fireAt = new DateTime(long.Parse(rowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        _index?.Remove(rowKey);
+        var fireAt = new DateTime(DueTicksOf(rowKey), DateTimeKind.Utc);
         await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), rowKey, ETag.All, cancellationToken);
+    }
+
+    private async Task<DueTimer> ToDueTimerAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var text = await largeText.ResolveAsync(row.GetString("Message"), cancellationToken);
+        return new DueTimer(row.RowKey, JsonSerializer.Deserialize<ControlMessage>(text!, DurableJson.Options)!);
     }
 
     /// <summary>Number of pending timers of an instance (tests and diagnostics).</summary>

@@ -24,6 +24,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly bool _ownsTaskHub;
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
@@ -37,7 +38,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         WorkTracker tracker,
         WorkSignals signals,
         TimeProvider clock,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        bool ownsTaskHub = false)
     {
         _storage = storage;
         _orchestrations = orchestrations;
@@ -49,6 +51,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         _clock = clock;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableTaskWorker>();
+        _ownsTaskHub = ownsTaskHub;
     }
 
     /// <summary>Commits lost to another worker so far (each one retried); for diagnostics.</summary>
@@ -61,6 +64,11 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _storage.EnsureCreatedAsync(cancellationToken);
+        if (_ownsTaskHub)
+        {
+            await _timerStore.IndexAsync(cancellationToken);
+        }
+
         _stopping = new CancellationTokenSource();
         var token = _stopping.Token;
         var loops = new List<Task>();

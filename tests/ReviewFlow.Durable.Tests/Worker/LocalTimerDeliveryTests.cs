@@ -6,13 +6,18 @@ using Xunit;
 
 namespace ReviewFlow.Durable.Tests.Worker;
 
-/// <summary>With <see cref="DurableWorkerOptions.LocalTimerDelivery"/>, due timers skip the control queue.</summary>
+/// <summary>
+/// With <see cref="DurableWorkerOptions.LocalTimerDelivery"/>, due timers skip the control queue; with
+/// <see cref="DurableWorkerOptions.OwnsTaskHub"/> as well, they are found from memory instead of a table query.
+/// </summary>
 public sealed class LocalTimerDeliveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    [Fact]
-    public async Task TimerThenActivity_EveryWeekOfAQuarter_CompletesWithEveryTimerDeliveredLocally()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TimerThenActivity_EveryWeekOfAQuarter_CompletesWithEveryTimerDeliveredLocally(bool ownsTaskHub)
     {
-        await using var host = await StartAsync(r => r.AddOrchestrator<WeeklyGreetingOrchestrator>().AddActivity<Greet>());
+        await using var host = await StartAsync(r => r.AddOrchestrator<WeeklyGreetingOrchestrator>().AddActivity<Greet>(), ownsTaskHub);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WeeklyGreetingOrchestrator), 13);
         var result = await host.WaitAsync(id, seconds: 60);
@@ -28,10 +33,12 @@ public sealed class LocalTimerDeliveryTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(0, await host.Services.GetRequiredService<TimerStore>().CountForInstanceAsync(id, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task DelayedEventAndDelayedStart_LocalDelivery_ArriveAtTheirTimes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DelayedEventAndDelayedStart_LocalDelivery_ArriveAtTheirTimes(bool ownsTaskHub)
     {
-        await using var host = await StartAsync(r => r.AddOrchestrator<CountGoesOrchestrator>());
+        await using var host = await StartAsync(r => r.AddOrchestrator<CountGoesOrchestrator>(), ownsTaskHub);
         var deliverAt = HostExtensions.QuarterStart.AddDays(2);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
@@ -46,13 +53,35 @@ public sealed class LocalTimerDeliveryTests(AzuriteFixture azurite) : IClassFixt
         Assert.True(host.Services.GetRequiredService<EngineCounters>().LocalTimerDeliveries >= 3); // start, event, 10-day timeout
     }
 
-    private Task<EngineHost> StartAsync(Action<DurableTaskRegistry> register)
+    [Fact]
+    public async Task OwnsTaskHub_DelayedStartScheduledBeforeTheWorkerStarts_IsReadAtStartAndRuns()
+    {
+        // The timer row is written before the worker reads the table into memory: only that read can find it.
+        await using var host = await StartAsync(r => r.AddOrchestrator<CountGoesOrchestrator>(), ownsTaskHub: true, startWorker: false);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(CountGoesOrchestrator), null, new StartOrchestrationOptions(StartAt: HostExtensions.QuarterStart.AddDays(1)));
+        await host.Client.RaiseEventAsync(id, "go", "early", HostExtensions.QuarterStart.AddDays(2), "answer-1");
+
+        await host.Worker.StartAsync(CancellationToken.None);
+        var result = await host.WaitAsync(id, seconds: 60);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("early", CountGoesOrchestrator.Parse(result.ReadOutputAs<string>()!).Payload);
+        Assert.Equal(0, await host.Services.GetRequiredService<TimerStore>().CountForInstanceAsync(id, CancellationToken.None));
+    }
+
+    private Task<EngineHost> StartAsync(Action<DurableTaskRegistry> register, bool ownsTaskHub = false, bool startWorker = true)
         => EngineHost.StartAsync(
             azurite.ConnectionString,
             azurite.NewTaskHub(),
             register,
-            configureWorker: worker => worker.LocalTimerDelivery = true,
-            configureServices: services => services.UseVirtualClock(HostExtensions.QuarterStart));
+            configureWorker: worker =>
+            {
+                worker.LocalTimerDelivery = true;
+                worker.OwnsTaskHub = ownsTaskHub;
+            },
+            configureServices: services => services.UseVirtualClock(HostExtensions.QuarterStart),
+            startWorker: startWorker);
 }
 
 /// <summary>Waits a week, then greets (an activity), <c>weeks</c> times; returns how many greetings it got.</summary>
