@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace ReviewFlow.Integrations.Calendar;
 /// <summary>
 /// The calendar used without Graph credentials: events live in the table <c>{TablePrefix}Calendar</c> in
 /// <em>week bucket rows</em>, one per mailbox and ISO week (partition = mailbox, row = <c>w</c> + the UTC date of
-/// the week's Monday, <c>yyyyMMdd</c>) holding the JSON list of that week's events; an event is stored in every
+/// the week's Monday, <c>yyyyMMdd</c>, + <c>.</c> + the mailbox) holding the JSON list of that week's events; an event is stored in every
 /// bucket of every participant it overlaps. One row per event id (partition <c>~events</c>) holds the attendees'
 /// answers and the cancelled flag; one row per idempotency key, written last, marks a create as done.
 /// </summary>
@@ -27,6 +28,13 @@ namespace ReviewFlow.Integrations.Calendar;
 /// </para>
 /// <para>
 /// Long blocks are written into every bucket they overlap, so a look-up never reads a bucket before its window.
+/// </para>
+/// <para>
+/// Each instance keeps the buckets it has read or written, with their ETags, and reads a bucket from storage only
+/// the first time: a booking reads the same weeks for free/busy and again to write them, and a manager's weeks are
+/// read by every one of their sellers' bookings. A bucket another process changed since is found out at the next
+/// write to it (the ETag no longer matches), which reads it again; so free/busy may lag behind another process's
+/// bookings, but a meeting overlapping an event is still refused atomically.
 /// </para>
 /// </remarks>
 public sealed class DevCalendar : ICalendar
@@ -61,6 +69,7 @@ public sealed class DevCalendar : ICalendar
 
     private readonly TableClient _table;
     private readonly TimeProvider _timeProvider;
+    private readonly ConcurrentDictionary<(string Mailbox, DateTime Week), Bucket> _buckets = new();
 
     /// <summary>Creates the calendar; call <see cref="EnsureCreatedAsync"/> once before use.</summary>
     public DevCalendar(TableServiceClient tableService, DevAdapterOptions options, TimeProvider timeProvider)
@@ -465,19 +474,21 @@ public sealed class DevCalendar : ICalendar
             var entity = ToEntity(mailbox, week, bucket.Events);
             try
             {
-                if (bucket.ETag is { } etag)
-                {
-                    await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                }
-
+                var written = bucket.ETag is { } etag
+                    ? await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                    : await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                _buckets[(mailbox, week)] = new Bucket(bucket.Events, written.Headers.ETag);
                 return true;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxWriteAttempts)
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
+                // Someone else wrote the bucket since this instance last saw it: what is kept here is stale.
+                _buckets.TryRemove((mailbox, week), out _);
+                if (attempt >= MaxWriteAttempts)
+                {
+                    throw;
+                }
+
                 // Real time on purpose: this waits out contention on real storage, not a step of the simulation.
                 await Task.Delay(Random.Shared.Next(2, 20) * Math.Min(attempt, 5), cancellationToken).ConfigureAwait(false);
             }
@@ -504,13 +515,20 @@ public sealed class DevCalendar : ICalendar
             ? JsonSerializer.Deserialize(json, StoredEventJson.Default.DictionaryStringAttendeeResponse) ?? []
             : [];
 
+    // A copy: callers change the list before writing it back, and the kept one must stay what storage holds.
     private async Task<Bucket> ReadBucketAsync(string mailbox, DateTime week, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(mailbox, BucketRow(mailbox, week), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return response.HasValue && response.Value is { } entity
-            ? new Bucket(ReadEvents(entity), entity.ETag)
-            : new Bucket([], null);
+        if (!_buckets.TryGetValue((mailbox, week), out var bucket))
+        {
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(mailbox, BucketRow(mailbox, week), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            bucket = response.HasValue && response.Value is { } entity
+                ? new Bucket(ReadEvents(entity), entity.ETag)
+                : new Bucket([], null);
+            bucket = _buckets.GetOrAdd((mailbox, week), bucket);
+        }
+
+        return bucket with { Events = [.. bucket.Events] };
     }
 
     private async Task<List<StoredEvent>> QueryBucketsAsync(string mailbox, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)

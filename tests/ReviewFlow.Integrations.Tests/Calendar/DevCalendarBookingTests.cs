@@ -186,6 +186,38 @@ public sealed class DevCalendarBookingTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(free.Id, listed[^1].Id);
     }
 
+    [Fact]
+    public async Task CreateEventAsync_BucketChangedByAnotherInstanceSinceItWasRead_IsStillRefused()
+    {
+        // Two processes over one table: the first has Mark's week in memory from a free/busy read when the second
+        // books into it, so only the ETag check on write can tell the first that its copy is stale.
+        var first = await NewCalendarAsync();
+        var second = await DevAdapters.CalendarAsync(azurite, _options!, DevAdapters.Clock());
+        var ten = Day.AddHours(10);
+        Assert.Empty(await first.GetBusyAsync(Mark, Day, Day.AddDays(1), CancellationToken.None));
+
+        await second.CreateEventAsync(Meeting(Priya, ten, 30), "k-second", CancellationToken.None);
+
+        await Assert.ThrowsAsync<SlotTakenException>(() =>
+            first.CreateEventAsync(Meeting(Sam, ten.AddMinutes(15), 30), "k-first", CancellationToken.None));
+        Assert.Equal([new TimeRange(ten, ten.AddMinutes(30))], await first.GetBusyAsync(Mark, Day, Day.AddDays(1), CancellationToken.None));
+        Assert.Empty(await second.GetBusyAsync(Sam, Day, Day.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetBusyAsync_AfterItsOwnBooking_ShowsIt()
+    {
+        var calendar = await NewCalendarAsync();
+        var ten = Day.AddHours(10);
+        Assert.Empty(await calendar.GetBusyAsync(Priya, Day, Day.AddDays(1), CancellationToken.None));
+
+        await calendar.CreateEventAsync(Meeting(Priya, ten, 30), "k-1", CancellationToken.None);
+
+        Assert.Equal([new TimeRange(ten, ten.AddMinutes(30))], await calendar.GetBusyAsync(Priya, Day, Day.AddDays(1), CancellationToken.None));
+        await Assert.ThrowsAsync<SlotTakenException>(() =>
+            calendar.CreateEventAsync(Meeting(Priya, ten.AddMinutes(10), 30), "k-2", CancellationToken.None));
+    }
+
     private static NewCalendarEvent Meeting(string attendee, DateTime start, int minutes) =>
         new(Mark, [attendee], "Review", "Agenda: progress, what works, support.", start, start.AddMinutes(minutes), "review");
 
