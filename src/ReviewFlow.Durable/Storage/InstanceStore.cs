@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -6,10 +8,15 @@ using ReviewFlow.Durable.History;
 namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
-/// Reads and commits instance state. One History partition per instance holds a state row and one
-/// row per episode (a chunk of history events); a commit writes both in one entity-group transaction
-/// guarded by the state row's ETag, so of two racing workers exactly one wins.
+/// Reads and commits instance state. One History partition per instance holds its state row, and the state row
+/// holds the history of the current execution (split over <c>History0..N</c>, or in a blob when very long). A
+/// commit replaces the row guarded by its ETag, so of two racing workers exactly one wins.
 /// </summary>
+/// <remarks>
+/// One row, not a row per episode: a commit is then a single conditional write instead of an entity-group
+/// transaction, a load is a single point read, and the table holds one row per instance instead of one per
+/// episode ever committed (executions are short: a seller's cycle continues as new every review period).
+/// </remarks>
 internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore largeText)
 {
     /// <summary>
@@ -18,6 +25,12 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     /// look-up into a scan of every instance of the task hub. Azure Storage does not care either way.
     /// </summary>
     private static string StateRowKey(string instanceId) => "state." + instanceId;
+
+    private const string HistoryProperty = "History";
+
+    // An entity holds at most 1 MiB and its other text properties up to about 250 KB: up to this many
+    // 30K-character parts inline (about 480 KB as UTF-16), a blob beyond.
+    internal const int MaxInlineHistoryParts = 8;
 
     /// <summary>Loads an instance, or returns a fresh (uncommitted) state when it does not exist.</summary>
     public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
@@ -46,67 +59,69 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
         state.Outbox = await ReadJsonAsync<List<OutboxItem>>(row, "Outbox", cancellationToken) ?? [];
         state.OutboxDone = state.Outbox.Count == 0;
 
-        if (state.ExecutionId is not null && state.Episode > 0)
+        if (ReadHistoryText(row) is { } historyText)
         {
-            state.History = await LoadHistoryAsync(instanceId, state.ExecutionId, state.Episode, cancellationToken);
+            var text = await largeText.ResolveAsync(historyText, cancellationToken);
+            state.History = JsonSerializer.Deserialize<List<HistoryEvent>>(text!, DurableJson.Options) ?? [];
         }
 
         return state;
     }
 
-    /// <summary>Reads every history chunk of an execution, in episode order.</summary>
-    public async Task<List<HistoryEvent>> LoadHistoryAsync(string instanceId, string executionId, int episodes, CancellationToken cancellationToken)
-    {
-        var chunks = new SortedDictionary<string, List<HistoryEvent>>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {executionId + "."} and RowKey lt {executionId + "/"}");
-        await foreach (var row in storage.History.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            chunks[row.RowKey] = await ReadJsonAsync<List<HistoryEvent>>(row, "Events", cancellationToken) ?? [];
-        }
-
-        if (chunks.Count < episodes)
-        {
-            throw new InvalidOperationException(
-                $"History of instance '{instanceId}' execution {executionId} has {chunks.Count} chunk(s); the state row says {episodes}.");
-        }
-
-        return [.. chunks.Values.Take(episodes).SelectMany(c => c)];
-    }
-
     /// <summary>
-    /// Commits an episode: the state row (insert, or replace if its ETag still matches) and, when there are
-    /// new events, the next history chunk. Returns false when another worker committed first.
+    /// Commits an episode: the state row with <paramref name="history"/> as the current execution's history (insert,
+    /// or replace if its ETag still matches). Returns false when another worker committed first.
     /// </summary>
-    public async Task<bool> TryCommitAsync(InstanceState state, IReadOnlyList<HistoryEvent> newChunk, string chunkExecutionId, int chunkEpisode, CancellationToken cancellationToken)
+    public async Task<bool> TryCommitAsync(InstanceState state, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction>(2);
         var stateRow = await ToStateRowAsync(state, cancellationToken);
-        actions.Add(state.ETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, stateRow, etag)
-            : new TableTransactionAction(TableTransactionActionType.Add, stateRow));
-        if (newChunk.Count > 0)
-        {
-            var chunk = new TableEntity(state.InstanceId, $"{chunkExecutionId}.{chunkEpisode:D6}")
-            {
-                ["Events"] = await largeText.StoreAsync(Serialize(newChunk), state.InstanceId, LargeTextStore.MaxInlineTableChars, cancellationToken),
-            };
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, chunk));
-        }
-
+        await WriteHistoryAsync(stateRow, history, cancellationToken);
         try
         {
-            var response = await storage.History.SubmitTransactionAsync(actions, cancellationToken);
-            state.ETag = response.Value[0].Headers.ETag;
+            var response = state.ETag is { } etag
+                ? await storage.History.UpdateEntityAsync(stateRow, etag, TableUpdateMode.Replace, cancellationToken)
+                : await storage.History.AddEntityAsync(stateRow, cancellationToken);
+            state.ETag = response.Headers.ETag;
             return true;
-        }
-        catch (TableTransactionFailedException conflict) when (conflict.Status is 409 or 412)
-        {
-            return false;
         }
         catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
         {
             return false;
         }
+    }
+
+    /// <summary>The history as properties of the state row: inline parts, or one blob reference when very long.</summary>
+    private async Task WriteHistoryAsync(TableEntity stateRow, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
+    {
+        var json = Serialize(history);
+        if (json.Length > MaxInlineHistoryParts * LargeTextStore.MaxInlineTableChars)
+        {
+            stateRow[HistoryProperty + "0"] = await largeText.StoreAsync(json, stateRow.PartitionKey, maxInlineChars: 0, cancellationToken);
+            return;
+        }
+
+        for (int part = 0, offset = 0; offset < json.Length || part == 0; part++, offset += LargeTextStore.MaxInlineTableChars)
+        {
+            stateRow[HistoryProperty + part.ToString(CultureInfo.InvariantCulture)] =
+                json.Substring(offset, Math.Min(LargeTextStore.MaxInlineTableChars, json.Length - offset));
+        }
+    }
+
+    /// <summary>The history text of a state row (inline parts joined, or a blob reference); null before the first commit with one.</summary>
+    private static string? ReadHistoryText(TableEntity row)
+    {
+        if (row.GetString(HistoryProperty + "0") is not { } first)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder(first);
+        for (int part = 1; row.GetString(HistoryProperty + part.ToString(CultureInfo.InvariantCulture)) is { } next; part++)
+        {
+            text.Append(next);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Deletes the instance's History partition.</summary>

@@ -208,17 +208,12 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
         target.OutboxDone = false;
     }
 
-    /// <summary>Brings the in-memory history in line with what was committed.</summary>
-    public void AfterCommit(InstanceState target)
-    {
-        if (_continueAsNew is not null)
-        {
-            target.History = [];
-            return;
-        }
-
-        target.History.AddRange(Chunk);
-    }
+    /// <summary>
+    /// The current execution's history once this episode is committed: the history so far and this episode's chunk,
+    /// or nothing when the code continued as new (the next execution starts empty).
+    /// </summary>
+    public List<HistoryEvent> HistoryAfterCommit(InstanceState target)
+        => _continueAsNew is not null ? [] : [.. target.History, .. Chunk];
 
     private void Start(ExecutionStarted start)
     {

@@ -28,7 +28,7 @@ internal enum ProcessOutcome
 
 /// <summary>
 /// Runs episodes for one instance: filters the incoming messages against history, replays the
-/// orchestrator, commits the new history chunk with its outbox in one ETag-guarded transaction, then
+/// orchestrator, commits the new history with its outbox in one ETag-guarded write, then
 /// carries the outbox out. It is the only writer of an instance's History partition.
 /// </summary>
 internal sealed partial class OrchestrationProcessor(
@@ -242,17 +242,16 @@ internal sealed partial class OrchestrationProcessor(
 
     private async Task<bool> CommitAsync(InstanceState state, EpisodePlan episode, EpisodeOptions options, CancellationToken cancellationToken)
     {
-        var chunkExecutionId = state.ExecutionId ?? "none";
-        var chunkEpisode = state.Episode + 1;
+        var history = episode.HistoryAfterCommit(state);
         episode.ApplyTo(state);
         state.Revision++;
-        if (!await store.TryCommitAsync(state, episode.Chunk, chunkExecutionId, chunkEpisode, cancellationToken))
+        if (!await store.TryCommitAsync(state, history, cancellationToken))
         {
             return false;
         }
 
         counters.EpisodeCommitted();
-        episode.AfterCommit(state);
+        state.History = history;
         cache.Set(state);
         await outbox.CarryOutAsync(state, state.Outbox, recovering: false, cancellationToken, allowLocalActivities: options.AllowLocalActivities);
         state.OutboxDone = true;
