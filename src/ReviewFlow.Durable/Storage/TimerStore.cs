@@ -20,7 +20,8 @@ namespace ReviewFlow.Durable.Storage;
 /// </remarks>
 internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeText)
 {
-    private TimerIndex? _index;
+    // Set once, by the worker starting; read by every thread that schedules, sweeps or deletes timers.
+    private volatile TimerIndex? _index;
 
     /// <summary>The due time, in ticks, that begins a row key.</summary>
     public static long DueTicksOf(string rowKey) => long.Parse(rowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
