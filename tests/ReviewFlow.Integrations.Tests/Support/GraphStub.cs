@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Azure.Core;
+
+using ReviewFlow.Integrations.Calendar.Graph;
+using ReviewFlow.Testing;
 
 namespace ReviewFlow.Integrations.Tests.Support;
 
@@ -24,22 +25,17 @@ public sealed record GraphStubRequest(string Method, string Path, string Query, 
 /// <summary>
 /// A Microsoft Graph stand-in on 127.0.0.1 for the real Graph SDK: it serves <c>getSchedule</c>, event create (with
 /// Graph's <c>transactionId</c> de-duplication), event read and cancel; checks the bearer token, the paths and the
-/// JSON bodies (a request it cannot accept gets a 400 and is listed in <see cref="Problems"/>); records every
-/// request; answers with Graph's real property names and shapes; and can fail, throttle or hold requests.
+/// JSON bodies (a request it cannot accept gets a 400 and is listed in
+/// <see cref="LoopbackHttpStub{TRequest}.Problems"/>); records every request; answers with Graph's real property
+/// names and shapes; and can fail, throttle or hold requests.
 /// </summary>
-public sealed class GraphStub : IAsyncDisposable
+public sealed class GraphStub : LoopbackHttpStub<GraphStubRequest>
 {
     /// <summary>The only bearer token the stub accepts.</summary>
     public const string Token = "stub-graph-token-7f3a";
 
     private const string ItemNotFound = "The specified object was not found in the store.";
 
-    private readonly HttpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private readonly Lock _gate = new();
-    private readonly List<GraphStubRequest> _requests = [];
-    private readonly List<string> _problems = [];
     private readonly Queue<(HttpStatusCode Status, string? RetryAfter, string Code, string Message)> _failures = new();
     private readonly Dictionary<string, JsonObject> _schedules = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, JsonObject> _events = new(StringComparer.Ordinal);
@@ -52,49 +48,22 @@ public sealed class GraphStub : IAsyncDisposable
     private readonly Dictionary<string, SemaphoreSlim> _holds = new(StringComparer.OrdinalIgnoreCase);
     private int _nextEventNumber;
 
-    private GraphStub(HttpListener listener, int port)
+    private GraphStub()
     {
-        _listener = listener;
-        BaseUrl = $"http://127.0.0.1:{port}/v1.0";
-        _loop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>The Graph endpoint to configure (<c>http://127.0.0.1:{port}/v1.0</c>).</summary>
-    public string BaseUrl { get; }
+    public string BaseUrl => Origin + "/v1.0";
 
     /// <summary>A credential that always hands out <see cref="Token"/> (the stub cannot issue Entra tokens).</summary>
-    public TokenCredential Credential { get; } = new FixedTokenCredential(Token);
-
-    /// <summary>Every request received so far, in arrival order.</summary>
-    public IReadOnlyList<GraphStubRequest> Requests
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _requests];
-            }
-        }
-    }
-
-    /// <summary>What the stub refused: wrong token, unknown path, a body Graph would reject. Tests expect none.</summary>
-    public IReadOnlyList<string> Problems
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _problems];
-            }
-        }
-    }
+    public TokenCredential Credential { get; } = new GraphDevelopmentTokenCredential(Token);
 
     /// <summary>Events in the stub's calendars, by id.</summary>
     public IReadOnlyDictionary<string, JsonObject> Events
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return new Dictionary<string, JsonObject>(_events);
             }
@@ -106,7 +75,7 @@ public sealed class GraphStub : IAsyncDisposable
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return new Dictionary<string, string>(_cancelComments);
             }
@@ -114,28 +83,7 @@ public sealed class GraphStub : IAsyncDisposable
     }
 
     /// <summary>Starts a stub on a free loopback port.</summary>
-    public static GraphStub Start()
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            // Ask the OS for a free port, then listen on it; another process may grab it in between, so retry.
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new GraphStub(listener, port);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                listener.Close();
-            }
-        }
-    }
+    public static GraphStub Start() => new();
 
     /// <summary>The requests to <paramref name="mailbox"/>'s paths.</summary>
     public IReadOnlyList<GraphStubRequest> RequestsFor(string mailbox) =>
@@ -147,7 +95,7 @@ public sealed class GraphStub : IAsyncDisposable
     /// </summary>
     public void SetSchedule(string address, JsonObject scheduleInformation)
     {
-        lock (_gate)
+        lock (Gate)
         {
             _schedules[address] = scheduleInformation;
         }
@@ -156,7 +104,7 @@ public sealed class GraphStub : IAsyncDisposable
     /// <summary>Records an attendee's answer on an event (<c>accepted</c>, <c>declined</c>, …), as Outlook would.</summary>
     public void SetAttendeeResponse(string eventId, string attendee, string response)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var match = ((JsonArray)_events[eventId]["attendees"]!)
                 .Single(a => string.Equals((string?)a!["emailAddress"]!["address"], attendee, StringComparison.OrdinalIgnoreCase))!;
@@ -167,7 +115,7 @@ public sealed class GraphStub : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> requests fail with this status and Graph error.</summary>
     public void FailNext(HttpStatusCode status, string code, string message, string? retryAfter = null, int times = 1)
     {
-        lock (_gate)
+        lock (Gate)
         {
             for (int i = 0; i < times; i++)
             {
@@ -179,7 +127,7 @@ public sealed class GraphStub : IAsyncDisposable
     /// <summary>Requests to <paramref name="mailbox"/> wait, once received, until <see cref="ReleaseAll"/>.</summary>
     public void Hold(string mailbox)
     {
-        lock (_gate)
+        lock (Gate)
         {
             _holds[mailbox] = new SemaphoreSlim(0);
         }
@@ -189,7 +137,7 @@ public sealed class GraphStub : IAsyncDisposable
     public void ReleaseAll(string mailbox)
     {
         SemaphoreSlim? hold;
-        lock (_gate)
+        lock (Gate)
         {
             _holds.Remove(mailbox, out hold);
         }
@@ -200,7 +148,7 @@ public sealed class GraphStub : IAsyncDisposable
     /// <summary>Requests of <paramref name="mailbox"/> being served right now.</summary>
     public int InFlight(string mailbox)
     {
-        lock (_gate)
+        lock (Gate)
         {
             return _inFlight.GetValueOrDefault(mailbox);
         }
@@ -209,7 +157,7 @@ public sealed class GraphStub : IAsyncDisposable
     /// <summary>The most requests of <paramref name="mailbox"/> ever served at once.</summary>
     public int MaxInFlight(string mailbox)
     {
-        lock (_gate)
+        lock (Gate)
         {
             return _maxInFlight.GetValueOrDefault(mailbox);
         }
@@ -218,7 +166,7 @@ public sealed class GraphStub : IAsyncDisposable
     /// <summary>Completes when <paramref name="count"/> requests of <paramref name="mailbox"/> are in flight at once.</summary>
     public Task WaitForInFlightAsync(string mailbox, int count)
     {
-        lock (_gate)
+        lock (Gate)
         {
             if (_inFlight.GetValueOrDefault(mailbox) >= count)
             {
@@ -231,85 +179,38 @@ public sealed class GraphStub : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override void OnStopping()
     {
-        await _stop.CancelAsync();
-        lock (_gate)
+        lock (Gate)
         {
             foreach (var hold in _holds.Values)
             {
                 hold.Release(int.MaxValue / 2);
             }
         }
-
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Closing the listener ends the accept loop with one of these.
-        }
-
-        _stop.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
+    protected override async Task ServeAsync(HttpListenerContext context)
     {
-        while (!_stop.IsCancellationRequested)
+        var request = await RecordAsync(context.Request);
+        var (status, body, headers) = await AnswerAsync(request);
+        context.Response.StatusCode = (int)status;
+        foreach (var (name, value) in headers)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            // Each request on its own task: held requests must not block the others.
-            _ = Task.Run(() => ServeAsync(context));
+            context.Response.AddHeader(name, value);
         }
-    }
 
-    private async Task ServeAsync(HttpListenerContext context)
-    {
-        try
+        if (body is not null)
         {
-            var request = await RecordAsync(context.Request);
-            var (status, body, headers) = await AnswerAsync(request);
-            context.Response.StatusCode = (int)status;
-            foreach (var (name, value) in headers)
-            {
-                context.Response.AddHeader(name, value);
-            }
-
-            if (body is not null)
-            {
-                byte[] bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-                context.Response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
-                context.Response.ContentLength64 = bytes.Length;
-                await context.Response.OutputStream.WriteAsync(bytes);
-            }
-
-            context.Response.Close();
+            await WriteBodyAsync(context.Response, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8", body.ToJsonString());
         }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-        {
-            // The client went away (a cancelled call) or the stub is shutting down.
-        }
+
+        context.Response.Close();
     }
 
     private async Task<GraphStubRequest> RecordAsync(HttpListenerRequest raw)
     {
-        string text;
-        using (var reader = new StreamReader(raw.InputStream, Encoding.UTF8))
-        {
-            text = await reader.ReadToEndAsync();
-        }
-
+        string text = await ReadBodyAsync(raw);
         JsonNode? body = null;
         if (text.Length > 0)
         {
@@ -331,11 +232,7 @@ public sealed class GraphStub : IAsyncDisposable
         string mailbox = users >= 0 && users + 1 < segments.Length ? segments[users + 1].ToLowerInvariant() : "";
         var headers = raw.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => raw.Headers[k] ?? "");
         var request = new GraphStubRequest(raw.HttpMethod, path, Uri.UnescapeDataString(raw.Url.Query.TrimStart('?')), mailbox, headers, body);
-        lock (_gate)
-        {
-            _requests.Add(request);
-        }
-
+        Record(request);
         return request;
     }
 
@@ -348,7 +245,7 @@ public sealed class GraphStub : IAsyncDisposable
         }
 
         SemaphoreSlim? hold;
-        lock (_gate)
+        lock (Gate)
         {
             int now = _inFlight[request.Mailbox] = _inFlight.GetValueOrDefault(request.Mailbox) + 1;
             _maxInFlight[request.Mailbox] = Math.Max(now, _maxInFlight.GetValueOrDefault(request.Mailbox));
@@ -365,10 +262,10 @@ public sealed class GraphStub : IAsyncDisposable
         {
             if (hold is not null)
             {
-                await hold.WaitAsync(_stop.Token);
+                await hold.WaitAsync(Stopping);
             }
 
-            lock (_gate)
+            lock (Gate)
             {
                 if (_failures.TryDequeue(out var failure))
                 {
@@ -386,7 +283,7 @@ public sealed class GraphStub : IAsyncDisposable
         }
         finally
         {
-            lock (_gate)
+            lock (Gate)
             {
                 _inFlight[request.Mailbox]--;
             }
@@ -582,22 +479,4 @@ public sealed class GraphStub : IAsyncDisposable
             },
         },
     }, []);
-
-    private void Problem(string problem)
-    {
-        lock (_gate)
-        {
-            _problems.Add(problem);
-        }
-    }
-
-    /// <summary>Hands out a fixed token, as a test stand-in for an Entra credential.</summary>
-    private sealed class FixedTokenCredential(string token) : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(token, new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero));
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
-    }
 }

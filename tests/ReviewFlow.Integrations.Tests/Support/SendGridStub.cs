@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+
+using ReviewFlow.Testing;
 
 namespace ReviewFlow.Integrations.Tests.Support;
 
@@ -14,58 +14,25 @@ namespace ReviewFlow.Integrations.Tests.Support;
 /// <c>X-Message-Id</c>, or the 4xx SendGrid gives for the broken part. Tests queue other answers (429, 5xx, 400,
 /// …) with <see cref="Enqueue"/>, or hold the next answer with <see cref="HoldNext"/> to act while a send is in flight.
 /// </summary>
-public sealed class SendGridStub : IAsyncDisposable
+public sealed class SendGridStub : LoopbackHttpStub<RecordedRequest>
 {
-    private readonly HttpListener _listener;
     private readonly string _apiKey;
     private readonly ConcurrentQueue<StubAnswer> _answers = new();
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
     private int _accepted;
 
-    private SendGridStub(HttpListener listener, string baseUrl, string apiKey)
+    private SendGridStub(string apiKey)
     {
-        _listener = listener;
         _apiKey = apiKey;
-        BaseUrl = baseUrl;
-        _loop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:53124</c> (what <c>ApiBaseUrl</c> takes).</summary>
-    public string BaseUrl { get; }
-
-    /// <summary>Every request received, in arrival order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+    public string BaseUrl => Origin;
 
     /// <summary>Starts the stub on a free loopback port, accepting <paramref name="apiKey"/> only.</summary>
-    public static SendGridStub Start(string apiKey)
-    {
-        // HttpListener cannot bind port 0, so take a port the OS just handed out; retry if another process won it.
-        for (int attempt = 0; ; attempt++)
-        {
-            string baseUrl = $"http://127.0.0.1:{FreePort()}";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(baseUrl + "/");
-            try
-            {
-                listener.Start();
-                return new SendGridStub(listener, baseUrl, apiKey);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                listener.Close();
-            }
-        }
-    }
+    public static SendGridStub Start(string apiKey) => new(apiKey);
 
     /// <summary>A loopback port nothing listens on (for "cannot connect" tests).</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static int FreePort() => FreeLoopbackPort();
 
     /// <summary>Queues answers for the next valid requests; once the queue is empty, requests get 202.</summary>
     public void Enqueue(params StubAnswer[] answers)
@@ -87,62 +54,20 @@ public sealed class SendGridStub : IAsyncDisposable
         return held;
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Stopping the listener ends the accept loop this way.
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            // Each request on its own task: a held answer must not block the requests behind it.
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    protected override async Task ServeAsync(HttpListenerContext context)
     {
         var request = context.Request;
-        string body;
-        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
-        {
-            body = await reader.ReadToEndAsync();
-        }
-
+        string body = await ReadBodyAsync(request);
         var headers = request.Headers.AllKeys.Where(k => k is not null)
             .ToDictionary(k => k!, k => request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "", headers, body));
+        Record(new RecordedRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "", headers, body));
 
         var answer = Check(request.HttpMethod, request.Url?.AbsolutePath, headers, body)
             ?? (_answers.TryDequeue(out var queued) ? queued : StubAnswer.Accepted());
         if (answer.Hold is { } hold)
         {
             hold.MarkReceived();
-            await hold.Released.WaitAsync(_stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await hold.Released.WaitAsync(Stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await WriteAsync(context.Response, answer);
@@ -201,33 +126,23 @@ public sealed class SendGridStub : IAsyncDisposable
 
     private async Task WriteAsync(HttpListenerResponse response, StubAnswer answer)
     {
-        try
+        response.StatusCode = answer.Status;
+        if (answer.Status == 202)
         {
-            response.StatusCode = answer.Status;
-            if (answer.Status == 202)
-            {
-                response.AddHeader("X-Message-Id", $"stub-{Interlocked.Increment(ref _accepted)}");
-            }
-
-            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
-            {
-                response.AddHeader(name, value);
-            }
-
-            if (answer.Body is { } text)
-            {
-                response.ContentType = "application/json";
-                byte[] bytes = Encoding.UTF8.GetBytes(text);
-                response.ContentLength64 = bytes.Length;
-                await response.OutputStream.WriteAsync(bytes);
-            }
-
-            response.Close();
+            response.AddHeader("X-Message-Id", $"stub-{Interlocked.Increment(ref _accepted)}");
         }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {
-            // The client went away (a test cancelled its send); nothing to answer.
+            response.AddHeader(name, value);
         }
+
+        if (answer.Body is { } text)
+        {
+            await WriteBodyAsync(response, "application/json", text);
+        }
+
+        response.Close();
     }
 }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+
+using ReviewFlow.Testing;
 
 namespace ReviewFlow.Functions.Tests.EndToEnd.Support;
 
@@ -46,19 +47,13 @@ public sealed record GraphCalendarStubEvent(
 /// invitation as tentative until accepted, a declined or cancelled one not at all) with each mailbox's working
 /// hours, attendees' answers are read with <c>GET /users/{id}/events/{id}</c>, and <c>cancel</c> and <c>DELETE</c>
 /// remove an event. Every request must carry the stub's bearer token; anything it cannot accept is answered with
-/// Graph's error shape and listed in <see cref="Problems"/>.
+/// Graph's error shape and listed in <see cref="LoopbackHttpStub{TRequest}.Problems"/>.
 /// </summary>
-public sealed class GraphCalendarStub : IAsyncDisposable
+public sealed class GraphCalendarStub : LoopbackHttpStub<GraphCalendarStubRequest>
 {
     private const string ItemNotFound = "The specified object was not found in the store.";
 
-    private readonly HttpListener _listener;
     private readonly string _token;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private readonly Lock _gate = new();
-    private readonly List<GraphCalendarStubRequest> _requests = [];
-    private readonly List<string> _problems = [];
     private readonly List<string> _createdTransactionIds = [];
     private readonly Dictionary<string, StoredEvent> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _transactions = new(StringComparer.Ordinal);
@@ -66,47 +61,20 @@ public sealed class GraphCalendarStub : IAsyncDisposable
     private readonly HashSet<string> _declineFirstInvitation = new(StringComparer.OrdinalIgnoreCase);
     private int _nextEventNumber;
 
-    private GraphCalendarStub(HttpListener listener, int port, string token)
+    private GraphCalendarStub(string token)
     {
-        _listener = listener;
         _token = token;
-        BaseUrl = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/v1.0";
-        _loop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>The Graph endpoint to configure (<c>http://127.0.0.1:{port}/v1.0</c>).</summary>
-    public string BaseUrl { get; }
-
-    /// <summary>Every request received so far, in arrival order.</summary>
-    public IReadOnlyList<GraphCalendarStubRequest> Requests
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _requests];
-            }
-        }
-    }
-
-    /// <summary>What the stub refused: a wrong token, an unknown path, a body Graph would reject. Tests expect none.</summary>
-    public IReadOnlyList<string> Problems
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _problems];
-            }
-        }
-    }
+    public string BaseUrl => Origin + "/v1.0";
 
     /// <summary>The <c>transactionId</c> of every accepted event create, repeats included, in arrival order.</summary>
     public IReadOnlyList<string> CreatedTransactionIds
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return [.. _createdTransactionIds];
             }
@@ -118,7 +86,7 @@ public sealed class GraphCalendarStub : IAsyncDisposable
     {
         get
         {
-            lock (_gate)
+            lock (Gate)
             {
                 return _events.ToDictionary(e => e.Key, e => e.Value.Snapshot(), StringComparer.Ordinal);
             }
@@ -129,25 +97,7 @@ public sealed class GraphCalendarStub : IAsyncDisposable
     public static GraphCalendarStub Start(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        for (int attempt = 1; ; attempt++)
-        {
-            // Ask the OS for a free port, then listen on it; another process may take it in between, so retry.
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-            try
-            {
-                listener.Start();
-                return new GraphCalendarStub(listener, port, token);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                listener.Close();
-            }
-        }
+        return new GraphCalendarStub(token);
     }
 
     /// <summary>
@@ -157,7 +107,7 @@ public sealed class GraphCalendarStub : IAsyncDisposable
     public void SetWorkingHours(string address, TimeOnly start, TimeOnly end, IEnumerable<DayOfWeek> days, string timeZone)
     {
         ArgumentNullException.ThrowIfNull(days);
-        lock (_gate)
+        lock (Gate)
         {
             _workingHours[address] = WorkingHours(start, end, days, timeZone);
         }
@@ -166,84 +116,35 @@ public sealed class GraphCalendarStub : IAsyncDisposable
     /// <summary>The first invitation <paramref name="attendee"/> receives is declined at once, as if they clicked Decline.</summary>
     public void DeclineFirstInvitation(string attendee)
     {
-        lock (_gate)
+        lock (Gate)
         {
             _declineFirstInvitation.Add(attendee);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(HttpListenerContext context)
     {
-        await _stop.CancelAsync();
-        _listener.Close();
-        try
+        var request = await RecordAsync(context.Request);
+        (HttpStatusCode status, JsonObject? body) answer;
+        lock (Gate)
         {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Closing the listener ends the accept loop with one of these.
+            answer = request.Authorized
+                ? Route(request)
+                : Refuse(request, HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", "missing or wrong bearer token");
         }
 
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+        context.Response.StatusCode = (int)answer.status;
+        if (answer.body is not null)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(context));
+            await WriteBodyAsync(context.Response, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8", answer.body.ToJsonString());
         }
-    }
 
-    private async Task ServeAsync(HttpListenerContext context)
-    {
-        try
-        {
-            var request = await RecordAsync(context.Request);
-            (HttpStatusCode status, JsonObject? body) answer;
-            lock (_gate)
-            {
-                answer = request.Authorized
-                    ? Route(request)
-                    : Refuse(request, HttpStatusCode.Unauthorized, "InvalidAuthenticationToken", "missing or wrong bearer token");
-            }
-
-            context.Response.StatusCode = (int)answer.status;
-            if (answer.body is not null)
-            {
-                byte[] bytes = Encoding.UTF8.GetBytes(answer.body.ToJsonString());
-                context.Response.ContentType = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
-                context.Response.ContentLength64 = bytes.Length;
-                await context.Response.OutputStream.WriteAsync(bytes);
-            }
-
-            context.Response.Close();
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-        {
-            // The client went away or the stub is shutting down.
-        }
+        context.Response.Close();
     }
 
     private async Task<GraphCalendarStubRequest> RecordAsync(HttpListenerRequest raw)
     {
-        string text;
-        using (var reader = new StreamReader(raw.InputStream, Encoding.UTF8))
-        {
-            text = await reader.ReadToEndAsync();
-        }
-
+        string text = await ReadBodyAsync(raw);
         JsonNode? body = null;
         if (text.Length > 0)
         {
@@ -264,11 +165,7 @@ public sealed class GraphCalendarStub : IAsyncDisposable
         string mailbox = users >= 0 && users + 1 < segments.Length ? segments[users + 1].ToLowerInvariant() : "";
         bool authorized = string.Equals(raw.Headers["Authorization"], "Bearer " + _token, StringComparison.Ordinal);
         var request = new GraphCalendarStubRequest(raw.HttpMethod, path, Uri.UnescapeDataString(raw.Url.Query.TrimStart('?')), mailbox, authorized, body);
-        lock (_gate)
-        {
-            _requests.Add(request);
-        }
-
+        Record(request);
         return request;
     }
 
@@ -516,7 +413,7 @@ public sealed class GraphCalendarStub : IAsyncDisposable
     private (HttpStatusCode, JsonObject?) Refuse(GraphCalendarStubRequest request, HttpStatusCode status, string code, string why)
     {
         string problem = $"{request.Method} {request.Path}: {why}.";
-        _problems.Add(problem);
+        Problem(problem);
         return Error(status, code, problem);
     }
 
@@ -531,14 +428,6 @@ public sealed class GraphCalendarStub : IAsyncDisposable
             ["innerError"] = new JsonObject { ["request-id"] = "5c2b8f4e-0d7a-4e55-9a61-3f1c2d4b6e70" },
         },
     });
-
-    private void Problem(string problem)
-    {
-        lock (_gate)
-        {
-            _problems.Add(problem);
-        }
-    }
 
     private sealed class StoredEvent(string id, string owner, string transactionId, string subject, DateTime startUtc, DateTime endUtc, string showAs)
     {
