@@ -54,7 +54,16 @@ internal static class SimulationSummary
 
         // Only the folders this run filled: SendGrid and Graph hold the emails and meetings they carried.
         List<string> written = [$"[bold]{Markup.Escape(Path.Combine(result.OutDirectory, "timeline.json"))}[/]", "report.html"];
-        written.AddRange([.. settings.UsesSendGrid ? [] : new[] { "outbox/" }, .. settings.UsesGraph ? [] : new[] { "calendar/" }]);
+        if (!settings.UsesSendGrid)
+        {
+            written.Add("outbox/");
+        }
+
+        if (!settings.UsesGraph)
+        {
+            written.Add("calendar/");
+        }
+
         console.MarkupLine($"Wrote {string.Join(", ", written[..^1])} and {written[^1]}.");
         if (settings.UsesGraph)
         {

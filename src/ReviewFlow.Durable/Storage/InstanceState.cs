@@ -28,9 +28,6 @@ internal sealed class InstanceState(string instanceId)
     /// <summary>Commits so far across all executions; orders writes of the Instances row.</summary>
     public long Revision { get; set; }
 
-    /// <summary>Episodes committed in the current execution (history chunks).</summary>
-    public int Episode { get; set; }
-
     public DateTime CreatedAt { get; set; }
 
     /// <summary>The start time a client asked for, if it delayed the start.</summary>

@@ -48,7 +48,6 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
         state.Version = row.GetString("Version");
         state.ExecutionId = row.GetString("ExecutionId");
         state.Status = Enum.Parse<OrchestrationRuntimeStatus>(row.GetString("Status"));
-        state.Episode = row.GetInt32("Episode") ?? 0;
         state.Revision = row.GetInt64("Revision") ?? 0;
         state.CreatedAt = row.GetDateTimeOffset("CreatedAt")?.UtcDateTime ?? default;
         state.ScheduledStartAt = row.GetDateTimeOffset("ScheduledStartAt")?.UtcDateTime;
@@ -155,7 +154,6 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
             ["Version"] = state.Version,
             ["ExecutionId"] = state.ExecutionId,
             ["Status"] = state.Status.ToString(),
-            ["Episode"] = state.Episode,
             ["Revision"] = state.Revision,
             ["CreatedAt"] = DateTime.SpecifyKind(state.CreatedAt == default ? DateTime.UnixEpoch : state.CreatedAt, DateTimeKind.Utc),
             ["ScheduledStartAt"] = state.ScheduledStartAt is { } startAt ? DateTime.SpecifyKind(startAt, DateTimeKind.Utc) : null,

@@ -171,15 +171,9 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
         target.Status = _status;
         target.Pending = _pending;
         target.CustomStatus = _customStatus;
-        if (Chunk.Count > 0)
-        {
-            target.Episode++;
-        }
-
         if (_continueAsNew is not null)
         {
             target.ExecutionId = _newExecutionId;
-            target.Episode = 0;
             target.Input = _continueAsNew.Input;
             target.Version = _continueAsNew.NewVersion ?? target.Version;
         }
