@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Azure.Core;
@@ -202,7 +201,7 @@ public sealed class GraphStub : LoopbackHttpStub<GraphStubRequest>
 
         if (body is not null)
         {
-            await WriteBodyAsync(context.Response, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8", body.ToJsonString());
+            await WriteBodyAsync(context.Response, GraphWire.JsonContentType, body.ToJsonString());
         }
 
         context.Response.Close();
@@ -210,26 +209,13 @@ public sealed class GraphStub : LoopbackHttpStub<GraphStubRequest>
 
     private async Task<GraphStubRequest> RecordAsync(HttpListenerRequest raw)
     {
-        string text = await ReadBodyAsync(raw);
-        JsonNode? body = null;
-        if (text.Length > 0)
+        if (!GraphWire.TryParseBody(await ReadBodyAsync(raw), out var body))
         {
-            try
-            {
-                // Graph reads property names case-insensitively, and the SDK writes action parameters in PascalCase
-                // ("Schedules", "StartTime"), as Graph's metadata names them.
-                body = JsonNode.Parse(text, new JsonNodeOptions { PropertyNameCaseInsensitive = true });
-            }
-            catch (JsonException)
-            {
-                Problem($"{raw.HttpMethod} {raw.Url?.AbsolutePath}: body is not JSON.");
-            }
+            Problem($"{raw.HttpMethod} {raw.Url?.AbsolutePath}: body is not JSON.");
         }
 
         string path = Uri.UnescapeDataString(raw.Url!.AbsolutePath);
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        int users = Array.FindIndex(segments, s => s.Equals("users", StringComparison.OrdinalIgnoreCase));
-        string mailbox = users >= 0 && users + 1 < segments.Length ? segments[users + 1].ToLowerInvariant() : "";
+        string mailbox = GraphWire.MailboxOf(path);
         var headers = raw.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => raw.Headers[k] ?? "");
         var request = new GraphStubRequest(raw.HttpMethod, path, Uri.UnescapeDataString(raw.Url.Query.TrimStart('?')), mailbox, headers, body);
         Record(request);
@@ -293,13 +279,12 @@ public sealed class GraphStub : LoopbackHttpStub<GraphStubRequest>
     // Called under the lock.
     private (HttpStatusCode, JsonObject?, List<(string, string)>) Route(GraphStubRequest request)
     {
-        var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments is not ["v1.0", "users", _, ..] || !request.Mailbox.Contains('@', StringComparison.Ordinal))
+        if (GraphWire.UserRoute(request.Path, request.Mailbox) is not { } route)
         {
             return Reject(request, "the path is not /v1.0/users/{address}/…");
         }
 
-        return (request.Method, segments[3..]) switch
+        return (request.Method, route) switch
         {
             ("POST", ["calendar", "getSchedule"]) => GetSchedule(request),
             ("POST", ["events"]) => CreateEvent(request),
@@ -313,8 +298,8 @@ public sealed class GraphStub : LoopbackHttpStub<GraphStubRequest>
     {
         if (request.Body is not JsonObject body
             || body["schedules"] is not JsonArray { Count: > 0 and <= 100 } schedules
-            || !TryReadUtc(body["startTime"], out var start)
-            || !TryReadUtc(body["endTime"], out var end)
+            || !GraphWire.TryReadUtc(body["startTime"], out var start)
+            || !GraphWire.TryReadUtc(body["endTime"], out var end)
             || end <= start
             || body["availabilityViewInterval"]?.GetValue<int>() is not int interval
             || interval is < 5 or > 1440)
@@ -351,8 +336,8 @@ public sealed class GraphStub : LoopbackHttpStub<GraphStubRequest>
             || body["subject"]?.GetValue<string>() is not { } subject
             || body["body"] is not JsonObject { } content
             || (string?)content["contentType"] != "html"
-            || !TryReadUtc(body["start"], out _)
-            || !TryReadUtc(body["end"], out _)
+            || !GraphWire.TryReadUtc(body["start"], out _)
+            || !GraphWire.TryReadUtc(body["end"], out _)
             || body["attendees"] is not JsonArray attendees
             || attendees.Any(a => (string?)a?["type"] != "required" || a?["emailAddress"]?["address"]?.GetValue<string>() is not { Length: > 0 })
             || body["transactionId"]?.GetValue<string>() is not { Length: > 0 } transactionId)
@@ -446,14 +431,6 @@ public sealed class GraphStub : LoopbackHttpStub<GraphStubRequest>
         ["endTime"] = "17:00:00.0000000",
         ["timeZone"] = new JsonObject { ["name"] = "UTC" },
     };
-
-    private static bool TryReadUtc(JsonNode? value, out DateTime utc)
-    {
-        utc = default;
-        return value is JsonObject time
-            && (string?)time["timeZone"] == "UTC"
-            && DateTime.TryParse((string?)time["dateTime"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out utc);
-    }
 
     private (HttpStatusCode, JsonObject?, List<(string, string)>) Reject(GraphStubRequest request, string why)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using ReviewFlow.Testing;
@@ -136,7 +135,7 @@ public sealed class GraphCalendarStub : LoopbackHttpStub<GraphCalendarStubReques
         context.Response.StatusCode = (int)answer.status;
         if (answer.body is not null)
         {
-            await WriteBodyAsync(context.Response, "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8", answer.body.ToJsonString());
+            await WriteBodyAsync(context.Response, GraphWire.JsonContentType, answer.body.ToJsonString());
         }
 
         context.Response.Close();
@@ -144,25 +143,13 @@ public sealed class GraphCalendarStub : LoopbackHttpStub<GraphCalendarStubReques
 
     private async Task<GraphCalendarStubRequest> RecordAsync(HttpListenerRequest raw)
     {
-        string text = await ReadBodyAsync(raw);
-        JsonNode? body = null;
-        if (text.Length > 0)
+        if (!GraphWire.TryParseBody(await ReadBodyAsync(raw), out var body))
         {
-            try
-            {
-                // Graph reads property names case-insensitively; the SDK writes action parameters in PascalCase.
-                body = JsonNode.Parse(text, new JsonNodeOptions { PropertyNameCaseInsensitive = true });
-            }
-            catch (JsonException)
-            {
-                Problem($"{raw.HttpMethod} {raw.Url?.AbsolutePath}: the body is not JSON.");
-            }
+            Problem($"{raw.HttpMethod} {raw.Url?.AbsolutePath}: the body is not JSON.");
         }
 
         string path = Uri.UnescapeDataString(raw.Url!.AbsolutePath);
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        int users = Array.FindIndex(segments, s => s.Equals("users", StringComparison.OrdinalIgnoreCase));
-        string mailbox = users >= 0 && users + 1 < segments.Length ? segments[users + 1].ToLowerInvariant() : "";
+        string mailbox = GraphWire.MailboxOf(path);
         bool authorized = string.Equals(raw.Headers["Authorization"], "Bearer " + _token, StringComparison.Ordinal);
         var request = new GraphCalendarStubRequest(raw.HttpMethod, path, Uri.UnescapeDataString(raw.Url.Query.TrimStart('?')), mailbox, authorized, body);
         Record(request);
@@ -172,13 +159,12 @@ public sealed class GraphCalendarStub : LoopbackHttpStub<GraphCalendarStubReques
     // Called under the lock.
     private (HttpStatusCode, JsonObject?) Route(GraphCalendarStubRequest request)
     {
-        var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments is not ["v1.0", "users", _, ..] || !request.Mailbox.Contains('@', StringComparison.Ordinal))
+        if (GraphWire.UserRoute(request.Path, request.Mailbox) is not { } route)
         {
             return Reject(request, "the path is not /v1.0/users/{address}/…");
         }
 
-        return (request.Method, segments[3..]) switch
+        return (request.Method, route) switch
         {
             ("POST", ["calendar", "getSchedule"]) => GetSchedule(request),
             ("POST", ["events"]) => CreateEvent(request),
@@ -193,8 +179,8 @@ public sealed class GraphCalendarStub : LoopbackHttpStub<GraphCalendarStubReques
     {
         if (request.Body is not JsonObject body
             || body["schedules"] is not JsonArray { Count: > 0 and <= 100 } schedules
-            || !TryReadUtc(body["startTime"], out var from)
-            || !TryReadUtc(body["endTime"], out var to)
+            || !GraphWire.TryReadUtc(body["startTime"], out var from)
+            || !GraphWire.TryReadUtc(body["endTime"], out var to)
             || to <= from
             || body["availabilityViewInterval"]?.GetValue<int>() is not int interval
             || interval is < 5 or > 1440)
@@ -259,8 +245,8 @@ public sealed class GraphCalendarStub : LoopbackHttpStub<GraphCalendarStubReques
             || body["subject"]?.GetValue<string>() is not { } subject
             || body["body"] is not JsonObject content
             || (string?)content["contentType"] != "html"
-            || !TryReadUtc(body["start"], out var start)
-            || !TryReadUtc(body["end"], out var end)
+            || !GraphWire.TryReadUtc(body["start"], out var start)
+            || !GraphWire.TryReadUtc(body["end"], out var end)
             || end <= start
             || body["attendees"] is not JsonArray attendees
             || attendees.Any(a => (string?)a?["type"] != "required" || a?["emailAddress"]?["address"]?.GetValue<string>() is not { Length: > 0 })
@@ -397,14 +383,6 @@ public sealed class GraphCalendarStub : LoopbackHttpStub<GraphCalendarStubReques
         }
 
         return view.ToString();
-    }
-
-    private static bool TryReadUtc(JsonNode? value, out DateTime utc)
-    {
-        utc = default;
-        return value is JsonObject time
-            && (string?)time["timeZone"] == "UTC"
-            && DateTime.TryParse((string?)time["dateTime"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out utc);
     }
 
     private (HttpStatusCode, JsonObject?) Reject(GraphCalendarStubRequest request, string why) =>
