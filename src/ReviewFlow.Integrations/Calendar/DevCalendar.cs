@@ -305,15 +305,9 @@ public sealed class DevCalendar : ICalendar
     /// </summary>
     public async Task AddBusyAsync(string email, TimeRange range, string subject, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(range);
         ArgumentNullException.ThrowIfNull(subject);
         string mailbox = Mailbox(email);
-        var start = UtcTimes.Require(range.Start, nameof(range));
-        var end = UtcTimes.Require(range.End, nameof(range));
-        if (end <= start)
-        {
-            throw new ArgumentException($"Busy block for {mailbox} ends before it starts.", nameof(range));
-        }
+        var (start, end) = UtcTimes.Require(range, $"Busy block for {mailbox}", nameof(range));
 
         string id = "busy-" + TableKeys.Sha256Hex($"{mailbox}|{start.Ticks}|{end.Ticks}|{subject}")[..24];
         var stored = new StoredEvent(id, mailbox, [], subject, "", start, end, BusyKind, _timeProvider.GetUtcNow().UtcDateTime);

@@ -1,3 +1,5 @@
+using ReviewFlow.Domain.Scheduling;
+
 namespace ReviewFlow.Integrations.Storage;
 
 /// <summary>Normalises the <see cref="DateTime"/> values callers hand in and storage hands back.</summary>
@@ -13,4 +15,16 @@ internal static class UtcTimes
         DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         _ => throw new ArgumentException("Times must be UTC, not local.", paramName),
     };
+
+    /// <summary>
+    /// <paramref name="range"/>'s start and end as UTC (as <see cref="Require(DateTime, string)"/>), refused when it
+    /// does not end after it starts; <paramref name="what"/> names it in the message ("Busy block for …").
+    /// </summary>
+    public static (DateTime Start, DateTime End) Require(TimeRange range, string what, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(range, paramName);
+        var start = Require(range.Start, paramName);
+        var end = Require(range.End, paramName);
+        return end > start ? (start, end) : throw new ArgumentException($"{what} ends before it starts.", paramName);
+    }
 }

@@ -168,16 +168,10 @@ public sealed class GraphCalendar : ICalendar, IDisposable
     /// <exception cref="GraphCalendarException">Graph refused the request.</exception>
     public async Task<string> AddBusyAsync(string email, TimeRange range, string subject, string idempotencyKey, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(range);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         string mailbox = Address(email);
-        var start = UtcTimes.Require(range.Start, nameof(range));
-        var end = UtcTimes.Require(range.End, nameof(range));
-        if (end <= start)
-        {
-            throw new ArgumentException($"Busy block for {mailbox} ends before it starts.", nameof(range));
-        }
+        var (start, end) = UtcTimes.Require(range, $"Busy block for {mailbox}", nameof(range));
 
         var request = GraphEventBuilder.BuildBusy(subject, start, end, idempotencyKey);
         var created = await CallAsync(
