@@ -106,7 +106,7 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
             _outbox.Add(ToOutboxItem(action, registry));
         }
 
-        _outbox.AddRange(result.CancelledTimers.Select(t => new DeleteTimer(t.FireAt, TimerKey(t.TaskId))));
+        DeleteTimerRows(result.CancelledTimers);
         if (result.CustomStatusChanged && result.CustomStatus != _customStatus)
         {
             _customStatus = result.CustomStatus;
@@ -122,7 +122,7 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
         if (result.OpenTimers is { } open)
         {
             // The replay knows which timers are still open; history alone cannot tell a cancelled one.
-            _outbox.AddRange(open.Select(t => new DeleteTimer(t.FireAt, TimerKey(t.TaskId))));
+            DeleteTimerRows(open);
         }
         else
         {
@@ -206,8 +206,8 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
     /// The current execution's history once this episode is committed: the history so far and this episode's chunk,
     /// or nothing when the code continued as new (the next execution starts empty).
     /// </summary>
-    public List<HistoryEvent> HistoryAfterCommit(InstanceState target)
-        => _continueAsNew is not null ? [] : [.. target.History, .. Chunk];
+    public List<HistoryEvent> HistoryAfterCommit()
+        => _continueAsNew is not null ? [] : [.. state.History, .. Chunk];
 
     private void Start(ExecutionStarted start)
     {
@@ -252,6 +252,9 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
                 new ParentInstance(state.InstanceId, state.ExecutionId!, s.TaskId, s.Name)) { Timestamp = now })),
         _ => throw new InvalidOperationException($"Unknown action {action.GetType().Name}."),
     };
+
+    private void DeleteTimerRows(IEnumerable<CreateTimerAction> timers)
+        => _outbox.AddRange(timers.Select(t => new DeleteTimer(t.FireAt, TimerKey(t.TaskId))));
 
     private string TimerKey(int taskId) => $"{state.InstanceId}.{state.ExecutionId}.{taskId}";
 

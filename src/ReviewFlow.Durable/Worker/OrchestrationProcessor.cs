@@ -242,7 +242,7 @@ internal sealed partial class OrchestrationProcessor(
 
     private async Task<bool> CommitAsync(InstanceState state, EpisodePlan episode, EpisodeOptions options, CancellationToken cancellationToken)
     {
-        var history = episode.HistoryAfterCommit(state);
+        var history = episode.HistoryAfterCommit();
         episode.ApplyTo(state);
         state.Revision++;
         if (!await store.TryCommitAsync(state, history, cancellationToken))
