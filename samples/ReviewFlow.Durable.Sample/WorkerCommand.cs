@@ -61,6 +61,10 @@ public static class WorkerCommand
         {
             Description = "Exit when this process is gone, so a supervisor that dies leaves no worker behind.",
         };
+        var ownsTaskHub = new Option<bool>("--owns-task-hub")
+        {
+            Description = "Run as the only process of the task hub (timers in memory and delivered locally, recovered from history at start).",
+        };
         var logLevel = new Option<LogLevel>("--log-level")
         {
             Description = "Minimum log level (Debug shows episode transitions and commit conflicts).",
@@ -80,6 +84,7 @@ public static class WorkerCommand
             maxConcurrentActivities,
             workAfterEffect,
             parentPid,
+            ownsTaskHub,
             logLevel,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
@@ -92,6 +97,7 @@ public static class WorkerCommand
                 parseResult.GetValue(maxConcurrentActivities),
                 TimeSpan.FromMilliseconds(parseResult.GetValue(workAfterEffect)),
                 parseResult.GetValue(parentPid),
+                parseResult.GetValue(ownsTaskHub),
                 parseResult.GetValue(logLevel)),
             cancellationToken));
         return command;
@@ -120,6 +126,8 @@ public static class WorkerCommand
                 worker.VisibilityTimeout = settings.VisibilityTimeout;
                 worker.MaxPollingInterval = settings.PollingInterval;
                 worker.TimerPollingInterval = settings.PollingInterval;
+                worker.OwnsTaskHub = settings.OwnsTaskHub;
+                worker.LocalTimerDelivery = settings.OwnsTaskHub;
                 if (settings.MaxDequeueCount is { } maxDequeueCount)
                 {
                     worker.MaxDequeueCount = maxDequeueCount;
@@ -200,5 +208,6 @@ public static class WorkerCommand
         int? MaxConcurrentActivities,
         TimeSpan WorkAfterEffect,
         int? ParentPid,
+        bool OwnsTaskHub,
         LogLevel LogLevel);
 }

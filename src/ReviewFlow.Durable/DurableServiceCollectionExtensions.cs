@@ -48,6 +48,7 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton<InstanceTable>();
         services.AddSingleton<TimerStore>();
         services.AddSingleton<QueueCodec>();
+        services.AddSingleton<QueueBacklog>();
         services.AddSingleton(sp => new WorkSignals(sp.GetRequiredService<DurableStorageOptions>().ControlQueueCount));
         services.AddSingleton<WorkTracker>();
         services.AddSingleton<ErrorMemory>();
@@ -61,12 +62,15 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton<ControlQueueDispatcher>();
         services.AddSingleton<ActivityDispatcher>();
         services.AddSingleton<TimerSweeper>();
+        services.AddSingleton<OwnedHubRecovery>();
         services.AddSingleton(sp => new DurableTaskWorker(
             sp.GetRequiredService<TaskHubStorage>(),
             sp.GetRequiredService<ControlQueueDispatcher>(),
             sp.GetRequiredService<ActivityDispatcher>(),
             sp.GetRequiredService<TimerSweeper>(),
             sp.GetRequiredService<TimerStore>(),
+            sp.GetRequiredService<QueueBacklog>(),
+            sp.GetRequiredService<OwnedHubRecovery>(),
             sp.GetRequiredService<WorkTracker>(),
             sp.GetRequiredService<WorkSignals>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -57,8 +57,12 @@ public sealed class DurableWorkerOptions
 
     /// <summary>
     /// This process is the only one that reads or writes the task hub: its worker and every client of it run here
-    /// (a simulation). Pending timers are then read once when the worker starts and kept in memory, in step with
-    /// every write, so looking for due timers costs no table query. Rows are written and deleted as always.
+    /// (a simulation on its own task hub). Pending timers are then read once when the worker starts and kept in
+    /// memory, so looking for due timers costs no table query; an orchestration's own timers get no row at all (their
+    /// record is the instance's history), and the virtual clock knows the queues' length without asking storage.
+    /// When the worker starts, it puts back from the instances' state rows what a crash of an earlier run left
+    /// undone. Never run a task hub used this way by several processes, or by one without this setting: they would
+    /// not see the timers kept in memory.
     /// </summary>
     public bool OwnsTaskHub { get; set; }
 

@@ -123,6 +123,16 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
         return text.ToString();
     }
 
+    /// <summary>The ids of every instance with a state row (a scan of the table: for start-up, not hot paths).</summary>
+    public async IAsyncEnumerable<string> ListInstanceIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"state."} and RowKey lt {"state/"}");
+        await foreach (var row in storage.History.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            yield return row.PartitionKey;
+        }
+    }
+
     /// <summary>Deletes the instance's History partition.</summary>
     public async Task DeleteAsync(string instanceId, CancellationToken cancellationToken)
     {

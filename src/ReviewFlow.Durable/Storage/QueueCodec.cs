@@ -4,13 +4,25 @@ using ReviewFlow.Durable.History;
 
 namespace ReviewFlow.Durable.Storage;
 
-/// <summary>Writes and reads engine records as queue messages, moving oversized ones to blobs.</summary>
-internal sealed class QueueCodec(LargeTextStore largeText)
+/// <summary>
+/// Writes and reads engine records as queue messages, moving oversized ones to blobs. Every message it sends is
+/// counted in the <see cref="QueueBacklog"/> until it is deleted.
+/// </summary>
+internal sealed class QueueCodec(LargeTextStore largeText, QueueBacklog backlog)
 {
     public async Task SendAsync<T>(QueueClient queue, T record, string owner, CancellationToken cancellationToken, TimeSpan? visibilityDelay = null)
     {
         var text = await largeText.StoreAsync(JsonSerializer.Serialize(record, DurableJson.Options), owner, LargeTextStore.MaxInlineQueueChars, cancellationToken);
-        await queue.SendMessageAsync(text, visibilityDelay, cancellationToken: cancellationToken);
+        backlog.Sending();
+        try
+        {
+            await queue.SendMessageAsync(text, visibilityDelay, cancellationToken: cancellationToken);
+        }
+        catch
+        {
+            backlog.SendFailed();
+            throw;
+        }
     }
 
     /// <summary>Sends a control message to the control queue of its instance.</summary>

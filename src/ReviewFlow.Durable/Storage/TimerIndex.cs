@@ -1,10 +1,10 @@
 namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
-/// The pending timers of a task hub this process owns, in memory and in due order: the Timers table's rows,
-/// kept in step by <see cref="TimerStore"/> on every write, so finding what is due costs no table query (which
-/// storage emulators answer by scanning the whole table). Row keys begin with the due time in ticks, fixed width,
-/// so their ordinal order is time order.
+/// The pending timers of a task hub this process owns, in memory and in due order: the Timers table's rows and the
+/// orchestrations' own timers (which have no row: see <see cref="TimerStore"/>), kept in step on every write, so
+/// finding what is due costs no table query (which storage emulators answer by scanning the whole table). Keys are
+/// row keys, which begin with the due time in ticks, fixed width, so their ordinal order is time order.
 /// </summary>
 internal sealed class TimerIndex
 {
@@ -30,11 +30,30 @@ internal sealed class TimerIndex
         }
     }
 
-    public void Remove(string rowKey)
+    /// <summary>Adds the timer unless one with its key is pending already (a row read at start wins over its history).</summary>
+    public void TryAdd(DueTimer timer)
     {
         lock (_lock)
         {
-            _pending.Remove(rowKey);
+            _pending.TryAdd(timer.RowKey, timer);
+        }
+    }
+
+    /// <summary>Removes the timer and returns it, or null when it was not pending.</summary>
+    public DueTimer? Remove(string rowKey)
+    {
+        lock (_lock)
+        {
+            return _pending.Remove(rowKey, out var removed) ? removed : null;
+        }
+    }
+
+    /// <summary>Pending timers of an instance that have no row.</summary>
+    public int CountWithoutRow(string instanceId)
+    {
+        lock (_lock)
+        {
+            return _pending.Values.Count(t => !t.HasRow && t.Message.InstanceId == instanceId);
         }
     }
 

@@ -16,7 +16,11 @@ namespace ReviewFlow.Durable.Storage;
 /// <remarks>
 /// A process that owns its task hub (<see cref="DurableWorkerOptions.OwnsTaskHub"/>) reads the table once, when its
 /// worker starts (<see cref="IndexAsync"/>), and from then on answers "what is due" from a <see cref="TimerIndex"/>
-/// that every write here keeps in step; the rows are written and deleted exactly as without it.
+/// that every write here keeps in step. The timers an orchestration creates then get no row at all: their record is
+/// the <c>TimerCreated</c> event in the instance's history, committed before the timer exists, from which the worker
+/// puts them back when it starts again after a crash (<c>OwnedHubRecovery</c>). That halves the writes of a timer's
+/// life (no insert, no delete). Timers a client schedules (a delayed start or event) are in no history, so they keep
+/// their rows.
 /// </remarks>
 internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeText)
 {
@@ -49,21 +53,41 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     public static string RowKeyFor(DateTime fireAt, string timerKey)
         => $"{fireAt.ToUniversalTime().Ticks.ToString("D19", CultureInfo.InvariantCulture)}.{timerKey}";
 
-    public async Task ScheduleAsync(DateTime fireAt, string timerKey, ControlMessage message, CancellationToken cancellationToken)
+    /// <summary>The key of an orchestration's timer: unique per instance, execution and task.</summary>
+    public static string OrchestrationTimerKey(string instanceId, string executionId, int taskId) => $"{instanceId}.{executionId}.{taskId}";
+
+    /// <summary>
+    /// Schedules <paramref name="message"/> for <paramref name="fireAt"/>. A timer <paramref name="recordedInHistory"/>
+    /// (an orchestration's own) is kept in memory only when this process owns the task hub; any other gets a row.
+    /// </summary>
+    public async Task ScheduleAsync(DateTime fireAt, string timerKey, ControlMessage message, CancellationToken cancellationToken, bool recordedInHistory = false)
     {
+        var rowKey = RowKeyFor(fireAt, timerKey);
+        if (_index is { } index && recordedInHistory)
+        {
+            index.Add(new DueTimer(rowKey, message, HasRow: false));
+            return;
+        }
+
         var text = await largeText.StoreAsync(JsonSerializer.Serialize(message, DurableJson.Options), message.InstanceId, LargeTextStore.MaxInlineTableChars, cancellationToken);
-        var row = new TableEntity(PartitionFor(fireAt), RowKeyFor(fireAt, timerKey)) { ["Message"] = text, ["InstanceId"] = message.InstanceId };
+        var row = new TableEntity(PartitionFor(fireAt), rowKey) { ["Message"] = text, ["InstanceId"] = message.InstanceId };
         await storage.Timers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        _index?.Add(new DueTimer(row.RowKey, message));
+        _index?.Add(new DueTimer(rowKey, message));
+    }
+
+    /// <summary>
+    /// Puts back an orchestration timer found open in an instance's history when the worker starts (a process that
+    /// owns its task hub only). A cancelled timer may come back too, since history does not record cancellations; its
+    /// firing is ignored by the orchestration.
+    /// </summary>
+    public void Restore(DateTime fireAt, string timerKey, ControlMessage message)
+    {
+        var index = _index ?? throw new InvalidOperationException("Timers are restored from history only into the index of a process that owns its task hub.");
+        index.TryAdd(new DueTimer(RowKeyFor(fireAt, timerKey), message, HasRow: false));
     }
 
     public async Task DeleteAsync(DateTime fireAt, string timerKey, CancellationToken cancellationToken)
-    {
-        // Out of the index first: a timer being deleted must not be found due meanwhile.
-        var rowKey = RowKeyFor(fireAt, timerKey);
-        _index?.Remove(rowKey);
-        await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), rowKey, ETag.All, cancellationToken);
-    }
+        => await DeleteByRowKeyAsync(RowKeyFor(fireAt, timerKey), cancellationToken);
 
     /// <summary>Timers due at or before <paramref name="now"/>, oldest first.</summary>
     public async Task<List<DueTimer>> GetDueAsync(DateTime now, int max, CancellationToken cancellationToken)
@@ -106,9 +130,17 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
         return null;
     }
 
-    public async Task DeleteDeliveredAsync(string rowKey, CancellationToken cancellationToken)
+    public Task DeleteDeliveredAsync(string rowKey, CancellationToken cancellationToken) => DeleteByRowKeyAsync(rowKey, cancellationToken);
+
+    private async Task DeleteByRowKeyAsync(string rowKey, CancellationToken cancellationToken)
     {
-        _index?.Remove(rowKey);
+        // Out of the index first: a timer being deleted must not be found due meanwhile. With an index, a timer that
+        // is not in it (delivered already) or has no row costs no request.
+        if (_index is { } index && index.Remove(rowKey) is not { HasRow: true })
+        {
+            return;
+        }
+
         var fireAt = new DateTime(DueTicksOf(rowKey), DateTimeKind.Utc);
         await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), rowKey, ETag.All, cancellationToken);
     }
@@ -119,10 +151,10 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
         return new DueTimer(row.RowKey, JsonSerializer.Deserialize<ControlMessage>(text!, DurableJson.Options)!);
     }
 
-    /// <summary>Number of pending timers of an instance (tests and diagnostics).</summary>
+    /// <summary>Number of pending timers of an instance, rows and those kept in memory only (tests and diagnostics).</summary>
     public async Task<int> CountForInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var count = 0;
+        var count = _index?.CountWithoutRow(instanceId) ?? 0;
         var filter = TableClient.CreateQueryFilter($"InstanceId eq {instanceId}");
         await foreach (var unused in storage.Timers.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
@@ -133,5 +165,5 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     }
 }
 
-/// <summary>A timer row whose time has come.</summary>
-internal sealed record DueTimer(string RowKey, ControlMessage Message);
+/// <summary>A pending timer: a row of the Timers table, or (<paramref name="HasRow"/> false) an orchestration's timer kept in memory.</summary>
+internal sealed record DueTimer(string RowKey, ControlMessage Message, bool HasRow = true);

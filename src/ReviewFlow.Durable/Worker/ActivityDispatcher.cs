@@ -14,6 +14,7 @@ namespace ReviewFlow.Durable.Worker;
 internal sealed partial class ActivityDispatcher(
     TaskHubStorage storage,
     QueueCodec codec,
+    QueueBacklog backlog,
     ActivityExecutor executor,
     ActivitySlots slots,
     WorkSignals signals,
@@ -99,8 +100,8 @@ internal sealed partial class ActivityDispatcher(
             message.MessageId,
             message.MessageText,
             message.DequeueCount,
-            complete: () => QueueMessageRetry.DeleteAsync(storage.WorkItems, message),
-            park: ct => QueueMessageRetry.ParkAsync(storage.Poison, storage.WorkItems, message, ct),
+            complete: () => QueueMessageRetry.DeleteAsync(storage.WorkItems, message, backlog),
+            park: ct => QueueMessageRetry.ParkAsync(storage.Poison, storage.WorkItems, message, backlog, ct),
             cancellationToken);
 
     /// <summary>

@@ -15,6 +15,7 @@ namespace ReviewFlow.Durable.Worker;
 internal sealed partial class ControlQueueDispatcher(
     TaskHubStorage storage,
     QueueCodec codec,
+    QueueBacklog backlog,
     OrchestrationProcessor processor,
     WorkSignals signals,
     WorkTracker tracker,
@@ -102,14 +103,14 @@ internal sealed partial class ControlQueueDispatcher(
         catch (Exception unreadable) when (unreadable is not OperationCanceledException)
         {
             LogUnreadable(queue.Name, message.MessageId, unreadable);
-            await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, cancellationToken);
+            await QueueMessageRetry.ParkAsync(storage.Poison, queue, message, backlog, cancellationToken);
             return;
         }
 
         // Past the limit a message still gets one more try: deliveries also pile up when a busy worker
         // holds a message past its visibility timeout, and a message that then succeeds is not poison.
         // Only one that keeps failing (or keeps killing its worker, far past the limit) is dead-lettered.
-        var delivery = new QueueDelivery(queue, message, decoded);
+        var delivery = new QueueDelivery(queue, message, decoded, backlog);
         if (IsPastRetries(delivery))
         {
             await DeadLetterAsync(delivery, cancellationToken);

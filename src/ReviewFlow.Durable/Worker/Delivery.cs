@@ -40,7 +40,7 @@ internal abstract class Delivery(ControlMessage message)
 }
 
 /// <summary>A message received from a control queue.</summary>
-internal sealed class QueueDelivery(QueueClient queue, QueueMessage queueMessage, ControlMessage message) : Delivery(message)
+internal sealed class QueueDelivery(QueueClient queue, QueueMessage queueMessage, ControlMessage message, QueueBacklog backlog) : Delivery(message)
 {
     private QueueMessage _queueMessage = queueMessage;
 
@@ -57,12 +57,12 @@ internal sealed class QueueDelivery(QueueClient queue, QueueMessage queueMessage
     public override bool CountsDeliveries => true;
 
     public override Task ParkAsync(QueueClient poison, CancellationToken cancellationToken)
-        => QueueMessageRetry.ParkAsync(poison, queue, QueueMessage, cancellationToken);
+        => QueueMessageRetry.ParkAsync(poison, queue, QueueMessage, backlog, cancellationToken);
 
     /// <summary>When this process last made the message invisible (received or renewed it).</summary>
     public long HiddenSince { get; private set; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    public override Task CompleteAsync() => QueueMessageRetry.DeleteAsync(queue, QueueMessage);
+    public override Task CompleteAsync() => QueueMessageRetry.DeleteAsync(queue, QueueMessage, backlog);
 
     public override Task AbandonAsync(TimeSpan baseBackoff) => QueueMessageRetry.AbandonAsync(queue, QueueMessage, baseBackoff);
 
@@ -117,7 +117,9 @@ internal sealed class LocalResultDelivery(
 /// <summary>
 /// A due durable timer this process delivers to itself (<see cref="DurableWorkerOptions.LocalTimerDelivery"/>).
 /// Its row stays in the Timers table until the episode is committed (and, as the instance's guard, until its
-/// local activities are done), so a crash simply fires it again.
+/// local activities are done), so a crash simply fires it again. An orchestration's timer in a process that owns
+/// its task hub has no row: there a crash is made good by the next start's recovery (<see cref="OwnedHubRecovery"/>),
+/// which fires timers history shows open and re-sends activities it shows unfinished.
 /// </summary>
 internal sealed class LocalTimerDelivery(DueTimer timer, TimerStore timers, TaskHubStorage storage, QueueCodec codec, Action<string> settled) : Delivery(timer.Message)
 {

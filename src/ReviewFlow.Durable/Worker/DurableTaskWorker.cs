@@ -19,6 +19,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly ActivityDispatcher _activities;
     private readonly TimerSweeper _timers;
     private readonly TimerStore _timerStore;
+    private readonly QueueBacklog _backlog;
+    private readonly OwnedHubRecovery _recovery;
     private readonly WorkTracker _tracker;
     private readonly WorkSignals _signals;
     private readonly TimeProvider _clock;
@@ -35,6 +37,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         ActivityDispatcher activities,
         TimerSweeper timers,
         TimerStore timerStore,
+        QueueBacklog backlog,
+        OwnedHubRecovery recovery,
         WorkTracker tracker,
         WorkSignals signals,
         TimeProvider clock,
@@ -46,6 +50,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         _activities = activities;
         _timers = timers;
         _timerStore = timerStore;
+        _backlog = backlog;
+        _recovery = recovery;
         _tracker = tracker;
         _signals = signals;
         _clock = clock;
@@ -67,6 +73,9 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         if (_ownsTaskHub)
         {
             await _timerStore.IndexAsync(cancellationToken);
+            var running = await _recovery.RecoverAsync(cancellationToken);
+            await CountLeftOverMessagesAsync(cancellationToken);
+            LogOwnedHubRecovered(_storage.Options.TaskHubName, running, _backlog.Count);
         }
 
         _stopping = new CancellationTokenSource();
@@ -85,7 +94,7 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
         if (_clock is VirtualClock virtualClock)
         {
             var driver = new VirtualTimeDriver(
-                virtualClock, _storage, _timerStore, _tracker, _signals,
+                virtualClock, _storage, _ownsTaskHub ? _backlog : null, _timerStore, _tracker, _signals,
                 () => _orchestrations.IsIdle && _activities.IsIdle,
                 _loggerFactory.CreateLogger<VirtualTimeDriver>());
             loops.Add(Task.Run(() => driver.RunAsync(token), CancellationToken.None));
@@ -93,6 +102,17 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
 
         _loops = [.. loops];
         LogStarted(_storage.Options.TaskHubName, _storage.ControlQueues.Count, _clock is VirtualClock);
+    }
+
+    /// <summary>
+    /// Adds to the backlog the messages an earlier run of this process left on the queues. Messages this process
+    /// sent before its worker started (a client scheduling ahead) are counted already: only the excess is new.
+    /// </summary>
+    private async Task CountLeftOverMessagesAsync(CancellationToken cancellationToken)
+    {
+        var counts = await Task.WhenAll(_storage.ControlQueues.Append(_storage.WorkItems)
+            .Select(async queue => (long)(await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount));
+        _backlog.Found(Math.Max(0, counts.Sum() - _backlog.Count));
     }
 
     /// <inheritdoc/>
@@ -128,6 +148,9 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker started on task hub '{TaskHub}' ({Partitions} control queues, virtual time: {VirtualTime})")]
     private partial void LogStarted(string taskHub, int partitions, bool virtualTime);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task hub '{TaskHub}' is owned by this process: {Running} running instance(s) recovered, {Queued} message(s) queued")]
+    private partial void LogOwnedHubRecovered(string taskHub, int running, long queued);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable worker stopped on task hub '{TaskHub}'")]
     private partial void LogStopped(string taskHub);

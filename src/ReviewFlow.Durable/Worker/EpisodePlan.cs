@@ -256,7 +256,7 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
     private void DeleteTimerRows(IEnumerable<CreateTimerAction> timers)
         => _outbox.AddRange(timers.Select(t => new DeleteTimer(t.FireAt, TimerKey(t.TaskId))));
 
-    private string TimerKey(int taskId) => $"{state.InstanceId}.{state.ExecutionId}.{taskId}";
+    private string TimerKey(int taskId) => TimerStore.OrchestrationTimerKey(state.InstanceId, state.ExecutionId!, taskId);
 
     /// <summary>
     /// Deletes the rows of timers that will never matter now that the execution ended: every timer that has not

@@ -74,9 +74,9 @@ internal sealed class OutboxExecutor(
     /// <summary>
     /// After a crash: re-sends, through the work-item queue, every activity history shows as scheduled
     /// but unfinished, except those still running in this process. Some may have finished in the dead
-    /// process; their duplicate results are dropped.
+    /// process; their duplicate results are dropped. Returns the task ids re-sent.
     /// </summary>
-    public async Task ResendUnfinishedActivitiesAsync(InstanceState state, IEnumerable<int> settledNow, CancellationToken cancellationToken)
+    public async Task<List<int>> ResendUnfinishedActivitiesAsync(InstanceState state, IEnumerable<int> settledNow, CancellationToken cancellationToken)
     {
         var settled = SettledTaskIds(state);
         settled.UnionWith(settledNow);
@@ -90,6 +90,8 @@ internal sealed class OutboxExecutor(
             EngineMetrics.ActivitiesResent.Add(unfinished.Count);
             signals.ActivityQueued();
         }
+
+        return [.. unfinished.Select(w => w.TaskId)];
     }
 
     private async Task SendControlAsync(ControlMessage message, CancellationToken cancellationToken)
@@ -100,7 +102,7 @@ internal sealed class OutboxExecutor(
 
     private async Task ScheduleTimerAsync(ScheduleTimer timer, CancellationToken cancellationToken)
     {
-        await timers.ScheduleAsync(timer.FireAt, timer.TimerKey, timer.Message, cancellationToken);
+        await timers.ScheduleAsync(timer.FireAt, timer.TimerKey, timer.Message, cancellationToken, recordedInHistory: true);
         signals.TimerScheduled();
     }
 

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using ReviewFlow.Durable.Storage;
 
 namespace ReviewFlow.Durable.Worker;
 
@@ -29,11 +30,12 @@ internal static class QueueMessageRetry
         }
     }
 
-    public static async Task DeleteAsync(QueueClient queue, QueueMessage message)
+    public static async Task DeleteAsync(QueueClient queue, QueueMessage message, QueueBacklog backlog)
     {
         try
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            backlog.Deleted();
         }
         catch (RequestFailedException gone) when (IsGone(gone))
         {
@@ -45,10 +47,10 @@ internal static class QueueMessageRetry
     /// Moves a message to the poison queue: copy first, then delete, so a crash in between leaves two copies,
     /// never none.
     /// </summary>
-    public static async Task ParkAsync(QueueClient poison, QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
+    public static async Task ParkAsync(QueueClient poison, QueueClient queue, QueueMessage message, QueueBacklog backlog, CancellationToken cancellationToken)
     {
         await poison.SendMessageAsync(message.MessageText, cancellationToken);
-        await DeleteAsync(queue, message);
+        await DeleteAsync(queue, message, backlog);
     }
 
     /// <summary>The message was deleted, or its visibility lapsed and someone else received it (new pop receipt).</summary>

@@ -7,10 +7,12 @@ namespace ReviewFlow.Durable.Worker;
 /// <summary>
 /// Under a <see cref="VirtualClock"/>, moves time to the next due timer whenever this worker is idle and
 /// the queues are empty, so weeks of waiting pass in milliseconds. Only meaningful with one worker process.
+/// Whether the queues are empty comes from the backlog when the process owns its task hub, otherwise from storage.
 /// </summary>
 internal sealed partial class VirtualTimeDriver(
     VirtualClock clock,
     TaskHubStorage storage,
+    QueueBacklog? backlog,
     TimerStore timers,
     WorkTracker tracker,
     WorkSignals signals,
@@ -73,6 +75,11 @@ internal sealed partial class VirtualTimeDriver(
 
     private async Task<bool> AnyQueuedAsync(CancellationToken cancellationToken)
     {
+        if (backlog is not null)
+        {
+            return backlog.Count > 0;
+        }
+
         // All queues at once: this check sits on the path of every jump of virtual time.
         var counts = await Task.WhenAll(storage.ControlQueues.Append(storage.WorkItems)
             .Select(async queue => (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount));

@@ -47,8 +47,14 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
     // Messages a killed worker held reappear one visibility timeout after it received them.
     private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(VisibilityTimeoutSeconds * 6);
 
-    [Fact]
-    public async Task WorkerKilledRepeatedly_AllInstancesComplete_EachEffectExactlyOnce()
+    /// <param name="ownsTaskHub">
+    /// Each worker runs as the task hub's only process: timers in memory only and delivered locally, activities with
+    /// no guard message, so what each kill leaves undone comes back only through the next worker's start-up recovery.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WorkerKilledRepeatedly_AllInstancesComplete_EachEffectExactlyOnce(bool ownsTaskHub)
     {
         // Set CRASH_TEST_SEED to replay a failing run's kill timings and inputs.
         var seed = int.TryParse(Environment.GetEnvironmentVariable("CRASH_TEST_SEED"), CultureInfo.InvariantCulture, out var fixedSeed)
@@ -75,6 +81,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite, ITestOutputHelper o
             "--work-after-effect-ms", WorkAfterEffectMilliseconds.ToString(CultureInfo.InvariantCulture),
             "--max-dequeue-count", MaxDequeueCount.ToString(CultureInfo.InvariantCulture),
             "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            .. ownsTaskHub ? ["--owns-task-hub"] : Array.Empty<string>(),
         ];
         var workers = new List<WorkerProcess>();
         var kills = new List<KillRecord>();
