@@ -88,7 +88,8 @@ public static class DurableServiceCollectionExtensions
             sp.GetRequiredService<QueueCodec>(),
             sp.GetRequiredService<LargeTextStore>(),
             sp.GetRequiredService<DurableTaskRegistry>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<DurableWorkerOptions>>().Value.OwnsTaskHub ? sp.GetRequiredService<InstanceCache>() : null));
         return services;
     }
 }

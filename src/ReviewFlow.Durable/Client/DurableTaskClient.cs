@@ -21,6 +21,10 @@ public sealed class DurableTaskClient
     private readonly DurableTaskRegistry _registry;
     private readonly TimeProvider _clock;
 
+    // Set in a process that owns its task hub: an instance whose committed state this process holds exists, and
+    // nobody else can purge it, so raising an event to it needs no look-up of its row.
+    private readonly Worker.InstanceCache? _knownInstances;
+
     internal DurableTaskClient(
         TaskHubStorage storage,
         InstanceTable instances,
@@ -29,7 +33,8 @@ public sealed class DurableTaskClient
         QueueCodec codec,
         LargeTextStore largeText,
         DurableTaskRegistry registry,
-        TimeProvider clock)
+        TimeProvider clock,
+        Worker.InstanceCache? knownInstances = null)
     {
         _storage = storage;
         _instances = instances;
@@ -39,6 +44,7 @@ public sealed class DurableTaskClient
         _largeText = largeText;
         _registry = registry;
         _clock = clock;
+        _knownInstances = knownInstances;
     }
 
     /// <summary>Creates the task hub's tables, queues and container if they do not exist.</summary>
@@ -234,6 +240,7 @@ public sealed class DurableTaskClient
             throw new InvalidOperationException($"Instance '{instanceId}' is {row.Status}; only completed, failed or terminated instances can be purged.");
         }
 
+        _knownInstances?.Remove(instanceId);
         await _history.DeleteAsync(instanceId, cancellationToken);
         await _largeText.DeleteOwnedByAsync(instanceId, cancellationToken);
         await _instances.DeleteAsync(instanceId, cancellationToken);
@@ -243,7 +250,7 @@ public sealed class DurableTaskClient
     private async Task RequireExistingAsync(string instanceId, CancellationToken cancellationToken)
     {
         InstanceIds.Validate(instanceId);
-        if (await _instances.GetAsync(instanceId, cancellationToken) is null)
+        if (_knownInstances?.Contains(instanceId) != true && await _instances.GetAsync(instanceId, cancellationToken) is null)
         {
             throw new InvalidOperationException($"No orchestration instance '{instanceId}' exists in task hub '{_storage.Options.TaskHubName}'.");
         }

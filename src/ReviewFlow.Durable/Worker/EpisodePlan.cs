@@ -26,6 +26,9 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
     /// <summary>Events the orchestrator sees in this episode, in order.</summary>
     public List<HistoryEvent> ToApply { get; } = [];
 
+    /// <summary>True when the code continued as new: the next execution starts as soon as this episode is done.</summary>
+    public bool ContinuesAsNew => _continueAsNew is not null;
+
     /// <summary>True when the held events changed even if nothing is applied.</summary>
     public bool PendingChanged { get; private set; }
 
@@ -165,8 +168,11 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
         }
     }
 
-    /// <summary>Moves the planned values into the state before it is committed.</summary>
-    public void ApplyTo(InstanceState target)
+    /// <summary>
+    /// Moves the planned values into the state before it is committed. <paramref name="carried"/> is the outbox of an
+    /// episode committed in the same write (one that continued as new); of two updates of the Instances row, the later wins.
+    /// </summary>
+    public void ApplyTo(InstanceState target, IReadOnlyList<OutboxItem> carried)
     {
         target.Status = _status;
         target.Pending = _pending;
@@ -198,7 +204,8 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
                 Revision: target.Revision + 1)));
         }
 
-        target.Outbox = _outbox;
+        var rowUpdated = _outbox.Any(item => item is UpdateInstanceRow);
+        target.Outbox = [.. carried.Where(item => !(rowUpdated && item is UpdateInstanceRow)), .. _outbox];
         target.OutboxDone = false;
     }
 

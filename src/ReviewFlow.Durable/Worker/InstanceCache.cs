@@ -13,6 +13,15 @@ internal sealed class InstanceCache(int capacity)
     private readonly LinkedList<InstanceState> _order = new();
     private readonly Lock _lock = new();
 
+    /// <summary>Whether the instance's state is held, without counting as a use.</summary>
+    public bool Contains(string instanceId)
+    {
+        lock (_lock)
+        {
+            return _entries.ContainsKey(instanceId);
+        }
+    }
+
     public InstanceState? Get(string instanceId)
     {
         lock (_lock)

@@ -105,9 +105,10 @@ internal sealed partial class OrchestrationProcessor(
         }
 
         var firstPass = true;
+        var deferred = new DeferredCommit();
         while (firstPass || HasStartPending(state))
         {
-            var outcome = await RunEpisodeAsync(state, firstPass ? incoming : [], options, cancellationToken);
+            var outcome = await RunEpisodeAsync(state, firstPass ? incoming : [], options, deferred, cancellationToken);
             if (outcome == ProcessOutcome.Conflict)
             {
                 cache.Remove(instanceId);
@@ -180,7 +181,22 @@ internal sealed partial class OrchestrationProcessor(
         _ => null,
     };
 
-    private async Task<ProcessOutcome> RunEpisodeAsync(InstanceState state, List<HistoryEvent> incoming, EpisodeOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// An episode that continued as new, applied to the state in memory but not yet written: the new execution starts
+    /// at once, in the same call, and its first episode commits both in one write. A crash before that write loses
+    /// nothing (the messages are still undelivered); a conflict throws both away, like any lost commit.
+    /// </summary>
+    private sealed class DeferredCommit
+    {
+        // One execution at a time: code that continues as new without ever waiting must still commit as it goes.
+        public const int MaxExecutions = 1;
+
+        public List<OutboxItem> Outbox { get; set; } = [];
+
+        public int Executions { get; set; }
+    }
+
+    private async Task<ProcessOutcome> RunEpisodeAsync(InstanceState state, List<HistoryEvent> incoming, EpisodeOptions options, DeferredCommit deferred, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var statusBefore = state.Status;
@@ -190,13 +206,13 @@ internal sealed partial class OrchestrationProcessor(
 
         if (episode.ToApply.Count == 0)
         {
-            if (!episode.PendingChanged)
+            if (!episode.PendingChanged && deferred.Executions == 0)
             {
                 return ProcessOutcome.Done;
             }
 
-            // Only buffered events changed (the instance has not started, or is suspended).
-            return await CommitAsync(state, episode, options, cancellationToken) ? ProcessOutcome.Done : ProcessOutcome.Conflict;
+            // Only buffered events changed (the instance has not started, or is suspended), or an earlier episode waits to be written.
+            return await CommitAsync(state, episode, options, deferred, cancellationToken) ? ProcessOutcome.Done : ProcessOutcome.Conflict;
         }
 
         var starting = episode.ToApply.OfType<ExecutionStarted>().FirstOrDefault();
@@ -212,7 +228,18 @@ internal sealed partial class OrchestrationProcessor(
             episode.RecordWithoutReplay();
         }
 
-        if (!await CommitAsync(state, episode, options, cancellationToken))
+        if (episode.ContinuesAsNew && deferred.Executions < DeferredCommit.MaxExecutions)
+        {
+            episode.ApplyTo(state, deferred.Outbox);
+            deferred.Outbox = state.Outbox;
+            deferred.Executions++;
+            state.History = episode.HistoryAfterCommit();
+            counters.EpisodeCommitted();
+            telemetry.Committed(state.Status);
+            return ProcessOutcome.Done;
+        }
+
+        if (!await CommitAsync(state, episode, options, deferred, cancellationToken))
         {
             telemetry.Conflicted();
             return ProcessOutcome.Conflict;
@@ -240,10 +267,12 @@ internal sealed partial class OrchestrationProcessor(
             orchestrator, state.InstanceId, state.ExecutionId!, state.Name!, state.Version!, state.History, newEvents, loggerFactory);
     }
 
-    private async Task<bool> CommitAsync(InstanceState state, EpisodePlan episode, EpisodeOptions options, CancellationToken cancellationToken)
+    private async Task<bool> CommitAsync(InstanceState state, EpisodePlan episode, EpisodeOptions options, DeferredCommit deferred, CancellationToken cancellationToken)
     {
         var history = episode.HistoryAfterCommit();
-        episode.ApplyTo(state);
+        episode.ApplyTo(state, deferred.Outbox);
+        deferred.Outbox = [];
+        deferred.Executions = 0;
         state.Revision++;
         if (!await store.TryCommitAsync(state, history, cancellationToken))
         {

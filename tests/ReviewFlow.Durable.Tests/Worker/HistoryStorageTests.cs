@@ -36,6 +36,32 @@ public sealed class HistoryStorageTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task ContinueAsNew_TheNextExecutionsFirstEpisode_IsCommittedInTheSameWrite()
+    {
+        // Every message waits on the queue before the worker starts, so one batch carries them all: the first
+        // execution continues as new with two ticks left over, and so does the second with one.
+        await using var host = await EngineHost.StartAsync(
+            azurite.ConnectionString, azurite.NewTaskHub(), r => r.AddOrchestrator<TickCounterOrchestrator>(), startWorker: false);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TickCounterOrchestrator), 0);
+        for (var tick = 0; tick < 3; tick++)
+        {
+            await host.Client.RaiseEventAsync(id, "tick", 1);
+        }
+
+        await host.StartWorkerAsync();
+        var result = await host.WaitAsync(id);
+        var state = await host.Services.GetRequiredService<InstanceStore>().LoadAsync(id, CancellationToken.None);
+
+        Assert.Equal(3, result.ReadOutputAs<int>());
+
+        // Three executions in two writes: the first one's episode rode along with the second's (at most one execution
+        // waits, so code that continues as new without ever waiting still commits as it goes); one episode each, three
+        // writes, before.
+        Assert.Equal(2, state.Revision);
+        Assert.Single((await host.Client.GetHistoryAsync(id)).OfType<ExecutionStarted>());
+    }
+
+    [Fact]
     public async Task History_LongerThanARowHolds_GoesToABlobAndIsReadBack()
     {
         await using var host = await StartAsync();
