@@ -137,6 +137,7 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
             services.GetRequiredService<StorageOperationCounter>().Count,
             wall.Elapsed,
             (clock.GetUtcNow() - quarterStart).TotalDays,
+            clock.Steps,
             self.PeakWorkingSet64,
             output.Target,
             timeline.GroupBy(e => e.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));

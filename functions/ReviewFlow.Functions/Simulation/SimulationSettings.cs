@@ -62,6 +62,7 @@ public sealed record SimulationSettings(
 /// <param name="EngineStorageRequests">Storage requests the engine sent (the adapters' own are not counted).</param>
 /// <param name="WallTime">Wall time of the quarter (storage start excluded).</param>
 /// <param name="VirtualDays">Virtual days the quarter covered.</param>
+/// <param name="TimeSteps">Times the virtual clock moved forward (each after the work due at the previous time was done).</param>
 /// <param name="PeakWorkingSetBytes">Peak working set of this process.</param>
 /// <param name="OutDirectory">Where the files are.</param>
 /// <param name="Outcomes">How many times each behaviour happened (coaching opened, recognition, refusals…), by timeline type.</param>
@@ -76,6 +77,7 @@ public sealed record SimulationResult(
     long EngineStorageRequests,
     TimeSpan WallTime,
     double VirtualDays,
+    long TimeSteps,
     long PeakWorkingSetBytes,
     string OutDirectory,
     IReadOnlyDictionary<string, int> Outcomes);

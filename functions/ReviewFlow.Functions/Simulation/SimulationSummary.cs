@@ -35,7 +35,7 @@ internal static class SimulationSummary
         table.AddRow("Cycles", result.Cycles.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Timeline entries", result.TimelineEntries.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Emails / meetings", $"{result.Emails.ToString(CultureInfo.InvariantCulture)} / {result.Meetings.ToString(CultureInfo.InvariantCulture)}");
-        table.AddRow("Virtual days", result.VirtualDays.ToString("F0", CultureInfo.InvariantCulture));
+        table.AddRow("Virtual days", $"{result.VirtualDays.ToString("F0", CultureInfo.InvariantCulture)} ({result.TimeSteps.ToString(CultureInfo.InvariantCulture)} time steps)");
         table.AddRow("Wall time", $"{result.WallTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
         table.AddRow("Episodes", $"{result.Episodes.ToString(CultureInfo.InvariantCulture)} ({(result.Episodes / seconds).ToString("F0", CultureInfo.InvariantCulture)}/s)");
         table.AddRow("Activities", $"{result.Activities.ToString(CultureInfo.InvariantCulture)} ({(result.Activities / seconds).ToString("F0", CultureInfo.InvariantCulture)}/s)");

@@ -7,6 +7,10 @@ namespace ReviewFlow.Durable.Time;
 public sealed class VirtualClock(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;
+    private long _steps;
+
+    /// <summary>How many times the clock has moved forward: each one a wait for idleness, so a measure of how stepwise a run was.</summary>
+    public long Steps => Interlocked.Read(ref _steps);
 
     /// <inheritdoc/>
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
@@ -24,6 +28,7 @@ public sealed class VirtualClock(DateTimeOffset start) : TimeProvider
             }
         }
         while (Interlocked.CompareExchange(ref _ticks, time.UtcTicks, current) != current);
+        Interlocked.Increment(ref _steps);
     }
 
     /// <summary>Moves the clock forward by <paramref name="delta"/>.</summary>

@@ -10,7 +10,7 @@ public sealed class SimulationSummaryTests
 {
     private static readonly SimulationResult Result = new(
         Cycles: 5, Failed: [], TimelineEntries: 300, Emails: 110, Meetings: 45, Episodes: 900, Activities: 400,
-        EngineStorageRequests: 4000, WallTime: TimeSpan.FromSeconds(7), VirtualDays: 92, PeakWorkingSetBytes: 100 << 20,
+        EngineStorageRequests: 4000, WallTime: TimeSpan.FromSeconds(7), VirtualDays: 92, TimeSteps: 850, PeakWorkingSetBytes: 100 << 20,
         OutDirectory: "out/leeds", Outcomes: new Dictionary<string, int>());
 
     private static IConfigurationSection Section(string name, params (string Key, string Value)[] values)
@@ -29,6 +29,12 @@ public sealed class SimulationSummaryTests
 
     private static SimulationSettings Settings(IConfigurationSection? sendGrid = null, IConfigurationSection? graph = null)
         => new("scenario.json", "out/leeds", null, TimeSpan.FromMinutes(1), ShowProgress: false, sendGrid, graph);
+
+    [Fact]
+    public void Print_VirtualDays_SaysHowManyTimeStepsTheyTook()
+    {
+        Assert.Matches(@"Virtual days\s*│\s*92 \(850 time steps\)", Print(Settings()));
+    }
 
     [Fact]
     public void Print_DevAdapters_NamesOutboxAndCalendar()
