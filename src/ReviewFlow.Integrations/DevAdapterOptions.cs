@@ -34,6 +34,13 @@ public sealed class DevAdapterOptions
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "JournalTableName must be 3-63 letters or digits, starting with a letter.")]
     public string JournalTableName { get; set; } = "ReviewFlowJournal";
 
+    /// <summary>
+    /// This process is the only one that uses the calendar table (a simulation on tables of its own). The calendar
+    /// then reads the table once, when it is created, and answers every read from memory; writes go to the table as
+    /// always, so the table stays the record. Never set it for tables another process writes: it would not see them.
+    /// </summary>
+    public bool OwnsTables { get; set; }
+
     /// <summary>The outbox index table's name.</summary>
     public string OutboxTableName => TablePrefix + "Outbox";
 

@@ -48,6 +48,7 @@ internal static class SimulationServices
         {
             options.OutboxDirectory = outboxDirectory;
             options.TablePrefix = taskHub;
+            options.OwnsTables = true; // the run's own tables: the calendar reads its table once, then from memory
             options.JournalTableName = taskHub + "Journal";
         });
 

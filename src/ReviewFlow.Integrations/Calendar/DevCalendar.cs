@@ -36,6 +36,11 @@ namespace ReviewFlow.Integrations.Calendar;
 /// write to it (the ETag no longer matches), which reads it again; so free/busy may lag behind another process's
 /// bookings, but a meeting overlapping an event is still refused atomically.
 /// </para>
+/// <para>
+/// With <see cref="DevAdapterOptions.OwnsTables"/>, nobody else writes the table: it is read whole when the calendar is
+/// created, and from then on every read (buckets, done creates, attendees' answers) comes from memory, kept in step
+/// with every write. A bucket not in memory is then known to be empty, where it would otherwise cost a read each.
+/// </para>
 /// </remarks>
 public sealed class DevCalendar : ICalendar
 {
@@ -71,6 +76,11 @@ public sealed class DevCalendar : ICalendar
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<(string Mailbox, DateTime Week), Bucket> _buckets = new();
 
+    // Only when the process owns the table: the rows of done creates and of events (answers, cancelled flag), by row key.
+    private readonly bool _ownsTable;
+    private readonly ConcurrentDictionary<string, TableEntity> _keyRows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TableEntity> _eventRows = new(StringComparer.Ordinal);
+
     /// <summary>Creates the calendar; call <see cref="EnsureCreatedAsync"/> once before use.</summary>
     public DevCalendar(TableServiceClient tableService, DevAdapterOptions options, TimeProvider timeProvider)
     {
@@ -80,12 +90,35 @@ public sealed class DevCalendar : ICalendar
         options.Validate();
         _table = tableService.GetTableClient(options.CalendarTableName);
         _timeProvider = timeProvider;
+        _ownsTable = options.OwnsTables;
     }
 
-    /// <summary>Creates the table if it does not exist.</summary>
+    /// <summary>Creates the table if it does not exist; a calendar that owns it reads it into memory.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        if (!_ownsTable)
+        {
+            return;
+        }
+
+        await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            switch (entity.PartitionKey)
+            {
+                case KeysPartition:
+                    _keyRows[entity.RowKey] = entity;
+                    break;
+                case EventsPartition:
+                    _eventRows[entity.RowKey] = entity;
+                    break;
+                default:
+                    var monday = DateTime.ParseExact(
+                        entity.RowKey.AsSpan(BucketPrefix.Length, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+                    _buckets[(entity.PartitionKey, monday)] = new Bucket(ReadEvents(entity), entity.ETag);
+                    break;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -148,8 +181,7 @@ public sealed class DevCalendar : ICalendar
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         string keyRow = TableKeys.Sanitise(idempotencyKey);
-        var done = await _table.GetEntityIfExistsAsync<TableEntity>(KeysPartition, keyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (done.HasValue && done.Value is { } first)
+        if (await ReadKeyRowAsync(keyRow, cancellationToken).ConfigureAwait(false) is { } first)
         {
             return StoredEvent.FromEntity(first).ToCalendarEvent();
         }
@@ -205,7 +237,13 @@ public sealed class DevCalendar : ICalendar
         await WriteEventRowAsync(stored, cancellationToken).ConfigureAwait(false);
         try
         {
-            await _table.AddEntityAsync(stored.ToEntity(KeysPartition, keyRow), cancellationToken).ConfigureAwait(false);
+            var keyEntity = stored.ToEntity(KeysPartition, keyRow);
+            await _table.AddEntityAsync(keyEntity, cancellationToken).ConfigureAwait(false);
+            if (_ownsTable)
+            {
+                _keyRows[keyRow] = keyEntity;
+            }
+
             return stored.ToCalendarEvent();
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -260,7 +298,8 @@ public sealed class DevCalendar : ICalendar
             try
             {
                 // ETag: two answers recorded at once (two attendees) must not lose one another.
-                await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                var written = await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                KeepEventRow(row, update, written.Headers.ETag);
                 return;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxWriteAttempts)
@@ -295,8 +334,9 @@ public sealed class DevCalendar : ICalendar
             }
         }
 
-        await _table.UpdateEntityAsync(
-            new TableEntity(row.PartitionKey, row.RowKey) { ["Cancelled"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var cancelledFlag = new TableEntity(row.PartitionKey, row.RowKey) { ["Cancelled"] = true };
+        var written = await _table.UpdateEntityAsync(cancelledFlag, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        KeepEventRow(row, cancelledFlag, written.Headers.ETag);
     }
 
     /// <summary>
@@ -459,7 +499,7 @@ public sealed class DevCalendar : ICalendar
     {
         for (int attempt = 1; ; attempt++)
         {
-            var bucket = await ReadBucketAsync(mailbox, week, cancellationToken).ConfigureAwait(false);
+            var bucket = await ReadBucketAsync(mailbox, week, cancellationToken, fromStorage: attempt > 1).ConfigureAwait(false);
             if (!change(bucket.Events))
             {
                 return false;
@@ -489,9 +529,42 @@ public sealed class DevCalendar : ICalendar
         }
     }
 
-    private async Task WriteEventRowAsync(StoredEvent stored, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(stored.ToEntity(EventsPartition, TableKeys.Sanitise(stored.Id)), TableUpdateMode.Merge, cancellationToken)
-            .ConfigureAwait(false);
+    private async Task WriteEventRowAsync(StoredEvent stored, CancellationToken cancellationToken)
+    {
+        var entity = stored.ToEntity(EventsPartition, TableKeys.Sanitise(stored.Id));
+        var written = await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        KeepEventRow(_eventRows.GetValueOrDefault(entity.RowKey), entity, written.Headers.ETag);
+    }
+
+    // A calendar that owns its table keeps the event row as a merge left it: the earlier properties, overwritten by the
+    // merged ones, with the new ETag. A fresh copy each time, so a reader's row never changes under it.
+    private void KeepEventRow(TableEntity? before, TableEntity merged, ETag? etag)
+    {
+        if (!_ownsTable)
+        {
+            return;
+        }
+
+        var kept = new TableEntity(merged.PartitionKey, merged.RowKey);
+        foreach (var (name, value) in (before ?? []).Concat(merged).Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")))
+        {
+            kept[name] = value;
+        }
+
+        kept.ETag = etag ?? default;
+        _eventRows[kept.RowKey] = kept;
+    }
+
+    private async Task<TableEntity?> ReadKeyRowAsync(string keyRow, CancellationToken cancellationToken)
+    {
+        if (_ownsTable)
+        {
+            return _keyRows.GetValueOrDefault(keyRow);
+        }
+
+        var done = await _table.GetEntityIfExistsAsync<TableEntity>(KeysPartition, keyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return done.HasValue ? done.Value : null;
+    }
 
     // The event's row, or null when there is none or it belongs to another organiser (as Graph answers 404 for an
     // event id asked for under the wrong mailbox).
@@ -499,9 +572,19 @@ public sealed class DevCalendar : ICalendar
     {
         string organizer = Mailbox(organizerEmail);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(EventsPartition, TableKeys.Sanitise(eventId), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        return response.HasValue && response.Value is { } row && row.GetString("Organizer") == organizer ? row : null;
+        TableEntity? row;
+        if (_ownsTable)
+        {
+            row = _eventRows.GetValueOrDefault(TableKeys.Sanitise(eventId));
+        }
+        else
+        {
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(EventsPartition, TableKeys.Sanitise(eventId), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            row = response.HasValue ? response.Value : null;
+        }
+
+        return row is not null && row.GetString("Organizer") == organizer ? row : null;
     }
 
     private static Dictionary<string, AttendeeResponse> ReadResponses(TableEntity row) =>
@@ -509,17 +592,26 @@ public sealed class DevCalendar : ICalendar
             ? JsonSerializer.Deserialize(json, StoredEventJson.Default.DictionaryStringAttendeeResponse) ?? []
             : [];
 
-    // A copy: callers change the list before writing it back, and the kept one must stay what storage holds.
-    private async Task<Bucket> ReadBucketAsync(string mailbox, DateTime week, CancellationToken cancellationToken)
+    // A copy: callers change the list before writing it back, and the kept one must stay what storage holds. After a
+    // lost race (fromStorage), what is kept is stale, and even a table this calendar owns must be read.
+    private async Task<Bucket> ReadBucketAsync(string mailbox, DateTime week, CancellationToken cancellationToken, bool fromStorage = false)
     {
-        if (!_buckets.TryGetValue((mailbox, week), out var bucket))
+        if (fromStorage || !_buckets.TryGetValue((mailbox, week), out var bucket))
         {
-            var response = await _table.GetEntityIfExistsAsync<TableEntity>(mailbox, BucketRow(mailbox, week), cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            bucket = response.HasValue && response.Value is { } entity
-                ? new Bucket(ReadEvents(entity), entity.ETag)
-                : new Bucket([], null);
-            bucket = _buckets.GetOrAdd((mailbox, week), bucket);
+            if (_ownsTable && !fromStorage)
+            {
+                bucket = new Bucket([], null); // not in memory, so not in the table either
+            }
+            else
+            {
+                var response = await _table.GetEntityIfExistsAsync<TableEntity>(mailbox, BucketRow(mailbox, week), cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                bucket = response.HasValue && response.Value is { } entity
+                    ? new Bucket(ReadEvents(entity), entity.ETag)
+                    : new Bucket([], null);
+            }
+
+            bucket = fromStorage ? _buckets[(mailbox, week)] = bucket : _buckets.GetOrAdd((mailbox, week), bucket);
         }
 
         return bucket with { Events = [.. bucket.Events] };
