@@ -25,9 +25,14 @@ internal static class AzuriteCommandLine
     /// Azurite is run with node directly rather than through npx or a shell, so the process we start (and
     /// whose PID we report and kill) is Azurite itself.
     /// </summary>
-    public static ProcessStartInfo Create(string repositoryRoot, string script, AzuritePorts ports)
+    public static ProcessStartInfo Create(string repositoryRoot, string script, AzuritePorts ports, int? maxHeapMegabytes = null)
     {
         ProcessStartInfo info = new("node") { WorkingDirectory = repositoryRoot };
+        if (maxHeapMegabytes is { } heap)
+        {
+            info.ArgumentList.Add($"--max-old-space-size={heap.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         // A preload, not a wrapper script, so the node process is still Azurite itself.
         info.ArgumentList.Add("--import");
         info.ArgumentList.Add(ExitWithParent);

@@ -11,7 +11,7 @@ internal static class AzuriteLauncher
 
     /// <summary>Returns a running, answering Azurite, or throws <see cref="AzuriteStartupException"/>.</summary>
     public static async Task<(CapturedProcess Process, AzuritePorts Ports)> LaunchAsync(
-        string repositoryRoot, string script, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+        string repositoryRoot, string script, TimeSpan timeout, int? maxHeapMegabytes, ILogger logger, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         for (int attempt = 1; ; attempt++)
@@ -21,7 +21,7 @@ internal static class AzuriteLauncher
 
             TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
             CapturedProcess process = CapturedProcess.Start(
-                AzuriteCommandLine.Create(repositoryRoot, script, ports),
+                AzuriteCommandLine.Create(repositoryRoot, script, ports, maxHeapMegabytes),
                 line =>
                 {
                     if (line.Contains(AzuriteCommandLine.AllServicesListeningMarker, StringComparison.Ordinal))

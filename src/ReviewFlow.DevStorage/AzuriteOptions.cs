@@ -18,6 +18,14 @@ public sealed record AzuriteOptions
     /// </summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Caps the JavaScript heap of Azurite's node process (<c>--max-old-space-size</c>), in MiB; null leaves node's
+    /// default. In-memory Azurite holds everything stored, and node lets garbage pile up to well past that before
+    /// collecting it; a cap makes it collect sooner. It must exceed what is stored, or node stops with "JavaScript
+    /// heap out of memory". At least 64.
+    /// </summary>
+    public int? MaxHeapMegabytes { get; init; }
+
     /// <summary>Receives progress messages (install, start, ports, stop). Optional.</summary>
     public ILogger? Logger { get; init; }
 }

@@ -49,12 +49,17 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         options ??= new AzuriteOptions();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StartupTimeout, TimeSpan.Zero, nameof(options));
+        if (options.MaxHeapMegabytes is < 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxHeapMegabytes, "MaxHeapMegabytes must be at least 64 (MiB).");
+        }
+
         ILogger logger = options.Logger ?? NullLogger.Instance;
 
         string repositoryRoot = RepositoryRootLocator.Find(options.RepositoryRoot);
         string script = await AzuriteInstaller.EnsureInstalledAsync(repositoryRoot, logger, cancellationToken).ConfigureAwait(false);
         (CapturedProcess process, AzuritePorts ports) = await AzuriteLauncher
-            .LaunchAsync(repositoryRoot, script, options.StartupTimeout, logger, cancellationToken)
+            .LaunchAsync(repositoryRoot, script, options.StartupTimeout, options.MaxHeapMegabytes, logger, cancellationToken)
             .ConfigureAwait(false);
         return new AzuriteServer(process, ports, logger);
     }

@@ -50,6 +50,27 @@ public sealed class AzuriteServerTests
     }
 
     [Fact]
+    public async Task StartAsync_MaxHeap_IsGivenToNodeAndAzuriteServes()
+    {
+        await using var server = await AzuriteServer.StartAsync(new AzuriteOptions { MaxHeapMegabytes = 200 });
+
+        // The arguments node was started with (NUL-separated), as the kernel keeps them.
+        var arguments = (await File.ReadAllTextAsync($"/proc/{server.ProcessId}/cmdline")).Split('\0');
+        Assert.Contains("--max-old-space-size=200", arguments);
+        var table = new TableServiceClient(server.ConnectionString).GetTableClient("capped");
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r"));
+    }
+
+    [Fact]
+    public async Task StartAsync_MaxHeapBelow64_IsRefusedBeforeAnythingStarts()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => AzuriteServer.StartAsync(new AzuriteOptions { MaxHeapMegabytes = 10 }));
+
+        Assert.Contains("MaxHeapMegabytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_NoRepositoryWithAzurite_FailsWithClearMessage()
     {
         var empty = Directory.CreateTempSubdirectory("no-azurite-");

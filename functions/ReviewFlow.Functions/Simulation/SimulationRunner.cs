@@ -40,7 +40,8 @@ public sealed class SimulationRunner(SimulationSettings settings, ISimulationPro
             var connectionString = settings.ConnectionString;
             if (connectionString is null)
             {
-                azurite = await progress.StartingStorageAsync(() => AzuriteServer.StartAsync(cancellationToken: cancellationToken));
+                azurite = await progress.StartingStorageAsync(() => AzuriteServer.StartAsync(
+                    new AzuriteOptions { MaxHeapMegabytes = StorageHeap.MegabytesFor(scenario.AllSellers.Count()) }, cancellationToken));
                 connectionString = azurite.ConnectionString;
             }
 

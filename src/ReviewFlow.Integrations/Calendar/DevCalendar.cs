@@ -15,8 +15,9 @@ namespace ReviewFlow.Integrations.Calendar;
 /// The calendar used without Graph credentials: events live in the table <c>{TablePrefix}Calendar</c> in
 /// <em>week bucket rows</em>, one per mailbox and ISO week (partition = mailbox, row = <c>w</c> + the UTC date of
 /// the week's Monday, <c>yyyyMMdd</c>, + <c>.</c> + the mailbox) holding the JSON list of that week's events; an event is stored in every
-/// bucket of every participant it overlaps. One row per event id (partition <c>~events</c>) holds the attendees'
-/// answers and the cancelled flag; one row per idempotency key, written last, marks a create as done.
+/// bucket of every participant it overlaps. One row per event (partition <c>~events</c>, row = the event id, which is
+/// derived from the create's idempotency key) holds its details, the attendees' answers and the cancelled flag; it is
+/// written last, so it also marks the create as done.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -47,11 +48,8 @@ public sealed class DevCalendar : ICalendar
     /// <summary>Kind of the blocks seeded with <see cref="AddBusyAsync"/>.</summary>
     public const string BusyKind = "busy";
 
-    // Cannot collide with a mailbox partition: mailboxes are validated to contain '@'.
-    private const string KeysPartition = "~keys";
-
     // One row per event id (row key = id), found by answers and cancellation, which know only the id. Cannot
-    // collide with a mailbox partition either.
+    // collide with a mailbox partition: mailboxes are validated to contain '@'.
     private const string EventsPartition = "~events";
 
     private const string ResponsesProperty = "Responses";
@@ -76,9 +74,8 @@ public sealed class DevCalendar : ICalendar
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<(string Mailbox, DateTime Week), Bucket> _buckets = new();
 
-    // Only when the process owns the table: the rows of done creates and of events (answers, cancelled flag), by row key.
+    // Only when the process owns the table: the event rows (details, answers, cancelled flag), by row key.
     private readonly bool _ownsTable;
-    private readonly ConcurrentDictionary<string, TableEntity> _keyRows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TableEntity> _eventRows = new(StringComparer.Ordinal);
 
     /// <summary>Creates the calendar; call <see cref="EnsureCreatedAsync"/> once before use.</summary>
@@ -106,9 +103,6 @@ public sealed class DevCalendar : ICalendar
         {
             switch (entity.PartitionKey)
             {
-                case KeysPartition:
-                    _keyRows[entity.RowKey] = entity;
-                    break;
                 case EventsPartition:
                     _eventRows[entity.RowKey] = entity;
                     break;
@@ -180,15 +174,16 @@ public sealed class DevCalendar : ICalendar
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        string keyRow = TableKeys.Sanitise(idempotencyKey);
-        if (await ReadKeyRowAsync(keyRow, cancellationToken).ConfigureAwait(false) is { } first)
+        // Derived from the key, so a create retried after a crash finds its own rows instead of adding new ones, and a
+        // repeat of a done create finds its event row.
+        string eventId = "ev-" + TableKeys.Sha256Hex(idempotencyKey)[..24];
+        if (await ReadEventRowAsync(eventId, cancellationToken).ConfigureAwait(false) is { } first)
         {
             return StoredEvent.FromEntity(first).ToCalendarEvent();
         }
 
         var stored = new StoredEvent(
-            // Derived from the key, so a create retried after a crash finds its own rows instead of adding new ones.
-            "ev-" + TableKeys.Sha256Hex(idempotencyKey)[..24],
+            eventId,
             Mailbox(meeting.OrganizerEmail),
             [.. meeting.AttendeeEmails.Select(Mailbox)],
             meeting.Subject,
@@ -232,26 +227,22 @@ public sealed class DevCalendar : ICalendar
             throw;
         }
 
-        // The row under the event's id (looked up by answers and cancellation) before the key row that marks the
-        // create as done; a merge, so it never wipes answers stored by an earlier attempt.
-        await WriteEventRowAsync(stored, cancellationToken).ConfigureAwait(false);
+        // The row under the event's id (looked up by answers and cancellation) is written last: it marks the create as
+        // done. Nobody can answer an event before its id is returned, so the row is new unless a create with the same
+        // key finished first.
+        var row = stored.ToEntity(EventsPartition, TableKeys.Sanitise(eventId));
         try
         {
-            var keyEntity = stored.ToEntity(KeysPartition, keyRow);
-            await _table.AddEntityAsync(keyEntity, cancellationToken).ConfigureAwait(false);
-            if (_ownsTable)
-            {
-                _keyRows[keyRow] = keyEntity;
-            }
-
+            var added = await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            KeepEventRow(null, row, added.Headers.ETag);
             return stored.ToCalendarEvent();
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // A concurrent create with the same key finished first; it wrote the same event id (its times win).
-            var winner = StoredEvent.FromEntity((await _table.GetEntityAsync<TableEntity>(KeysPartition, keyRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value);
-            await WriteEventRowAsync(winner, cancellationToken).ConfigureAwait(false);
-            return winner.ToCalendarEvent();
+            // A concurrent create with the same key finished first: its times win.
+            var winner = (await _table.GetEntityAsync<TableEntity>(EventsPartition, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            KeepEventRow(null, winner, winner.ETag);
+            return StoredEvent.FromEntity(winner).ToCalendarEvent();
         }
     }
 
@@ -383,7 +374,7 @@ public sealed class DevCalendar : ICalendar
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var byMailbox = new SortedDictionary<string, List<StoredEvent>>(StringComparer.Ordinal);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey ne {KeysPartition} and PartitionKey ne {EventsPartition}");
+        string filter = TableClient.CreateQueryFilter($"PartitionKey ne {EventsPartition}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var inBucket = ReadEvents(entity);
@@ -529,13 +520,6 @@ public sealed class DevCalendar : ICalendar
         }
     }
 
-    private async Task WriteEventRowAsync(StoredEvent stored, CancellationToken cancellationToken)
-    {
-        var entity = stored.ToEntity(EventsPartition, TableKeys.Sanitise(stored.Id));
-        var written = await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        KeepEventRow(_eventRows.GetValueOrDefault(entity.RowKey), entity, written.Headers.ETag);
-    }
-
     // A calendar that owns its table keeps the event row as a merge left it: the earlier properties, overwritten by the
     // merged ones, with the new ETag. A fresh copy each time, so a reader's row never changes under it.
     private void KeepEventRow(TableEntity? before, TableEntity merged, ETag? etag)
@@ -555,16 +539,6 @@ public sealed class DevCalendar : ICalendar
         _eventRows[kept.RowKey] = kept;
     }
 
-    private async Task<TableEntity?> ReadKeyRowAsync(string keyRow, CancellationToken cancellationToken)
-    {
-        if (_ownsTable)
-        {
-            return _keyRows.GetValueOrDefault(keyRow);
-        }
-
-        var done = await _table.GetEntityIfExistsAsync<TableEntity>(KeysPartition, keyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return done.HasValue ? done.Value : null;
-    }
 
     // The event's row, or null when there is none or it belongs to another organiser (as Graph answers 404 for an
     // event id asked for under the wrong mailbox).
@@ -572,19 +546,21 @@ public sealed class DevCalendar : ICalendar
     {
         string organizer = Mailbox(organizerEmail);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        TableEntity? row;
+        var row = await ReadEventRowAsync(eventId, cancellationToken).ConfigureAwait(false);
+        return row is not null && row.GetString("Organizer") == organizer ? row : null;
+    }
+
+    // The row of a done create, whoever organises it; null when there is none.
+    private async Task<TableEntity?> ReadEventRowAsync(string eventId, CancellationToken cancellationToken)
+    {
         if (_ownsTable)
         {
-            row = _eventRows.GetValueOrDefault(TableKeys.Sanitise(eventId));
-        }
-        else
-        {
-            var response = await _table.GetEntityIfExistsAsync<TableEntity>(EventsPartition, TableKeys.Sanitise(eventId), cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            row = response.HasValue ? response.Value : null;
+            return _eventRows.GetValueOrDefault(TableKeys.Sanitise(eventId));
         }
 
-        return row is not null && row.GetString("Organizer") == organizer ? row : null;
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(EventsPartition, TableKeys.Sanitise(eventId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
     }
 
     private static Dictionary<string, AttendeeResponse> ReadResponses(TableEntity row) =>
