@@ -27,12 +27,7 @@ public sealed class OwnedHubClientTests(AzuriteFixture azurite) : IClassFixture<
             },
             configureServices: services => services.UseVirtualClock(HostExtensions.QuarterStart));
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CountGoesOrchestrator));
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while ((await host.Client.GetInstanceAsync(id))?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"{id} did not start.");
-            await Task.Delay(20);
-        }
+        await Poll.UntilRunningAsync(host, id);
 
         // Its row gone behind the client's back: only a look-up could notice, and the event still goes through.
         await host.Services.GetRequiredService<InstanceTable>().DeleteAsync(id, CancellationToken.None);

@@ -23,7 +23,7 @@ public sealed class OwnedHubRecoveryTests(AzuriteFixture azurite) : IClassFixtur
             // Real time: the week-long timer cannot fire while this worker runs.
             id = await first.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WeeklyGreetingOrchestrator), 2);
             var timers = first.Services.GetRequiredService<TimerStore>();
-            await WaitForAsync(async () => await timers.CountForInstanceAsync(id, CancellationToken.None) == 1, "the first timer");
+            await Poll.UntilAsync(async () => await timers.CountForInstanceAsync(id, CancellationToken.None) == 1, "the first timer");
 
             var rows = first.Services.GetRequiredService<TaskHubStorage>().Timers.QueryAsync<TableEntity>(select: ["RowKey"]);
             Assert.Empty(await rows.ToListAsync());
@@ -36,16 +36,6 @@ public sealed class OwnedHubRecoveryTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(2, result.ReadOutputAs<int>());
         Assert.Equal(0, await next.Services.GetRequiredService<TimerStore>().CountForInstanceAsync(id, CancellationToken.None));
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
     }
 
     private Task<EngineHost> StartAsync(string hub, bool virtualClock, bool keepTaskHub)

@@ -18,7 +18,7 @@ public sealed class QueueBacklogTests(AzuriteFixture azurite) : IClassFixture<Az
         // Dispatchers that back off to a poll every 2 s once idle: a queued message waits up to that long.
         await using var host = await StartAsync(r => r.AddOrchestrator<CountGoesOrchestrator>(), idlePolling: TimeSpan.FromSeconds(2));
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CountGoesOrchestrator));
-        await WaitUntilRunningAsync(host, id);
+        await Poll.UntilRunningAsync(host, id);
         await Task.Delay(TimeSpan.FromSeconds(3)); // long enough for the polls to back off fully
 
         // The events first, then something for the clock to jump to: idle with an empty backlog, it would move 30
@@ -55,7 +55,7 @@ public sealed class QueueBacklogTests(AzuriteFixture azurite) : IClassFixture<Az
         await host.StartWorkerAsync();
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.WaitAsync(fanOut)).RuntimeStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.WaitAsync(waiting)).RuntimeStatus);
-        await WaitForAsync(() => backlog.Count == 0, "the backlog to drain");
+        await Poll.UntilAsync(() => backlog.Count == 0, "the backlog to drain");
         Assert.Equal(0, await QueuedInStorageAsync(host));
     }
 
@@ -77,24 +77,7 @@ public sealed class QueueBacklogTests(AzuriteFixture azurite) : IClassFixture<Az
 
         var (payload, _, count) = CountGoesOrchestrator.Parse((await later.WaitAsync(id)).ReadOutputAs<string>()!);
         Assert.Equal(("left over", 1), (payload, count));
-        await WaitForAsync(() => backlog.Count == 0, "the two messages found at start to be counted and then deleted");
-    }
-
-    private static async Task WaitUntilRunningAsync(EngineHost host, string id)
-        => await WaitForAsync(
-            async () => (await host.Client.GetInstanceAsync(id))?.RuntimeStatus == OrchestrationRuntimeStatus.Running,
-            $"{id} to start");
-
-    private static Task WaitForAsync(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(() => backlog.Count == 0, "the two messages found at start to be counted and then deleted");
     }
 
     private static async Task<long> QueuedInStorageAsync(EngineHost host)
