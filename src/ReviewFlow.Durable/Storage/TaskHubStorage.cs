@@ -82,6 +82,14 @@ internal sealed class TaskHubStorage
         return (int)(hash % (uint)partitions);
     }
 
+    /// <summary>Messages on the control and work-item queues now, hidden ones included (one request per queue, all at once).</summary>
+    public async Task<long> CountQueuedMessagesAsync(CancellationToken cancellationToken)
+    {
+        var counts = await Task.WhenAll(ControlQueues.Append(WorkItems)
+            .Select(async queue => (long)(await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount));
+        return counts.Sum();
+    }
+
     /// <summary>Creates whatever does not exist yet. Safe to call from many processes.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -110,9 +110,8 @@ public sealed partial class DurableTaskWorker : IHostedService, IAsyncDisposable
     /// </summary>
     private async Task CountLeftOverMessagesAsync(CancellationToken cancellationToken)
     {
-        var counts = await Task.WhenAll(_storage.ControlQueues.Append(_storage.WorkItems)
-            .Select(async queue => (long)(await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount));
-        _backlog.Found(Math.Max(0, counts.Sum() - _backlog.Count));
+        var queued = await _storage.CountQueuedMessagesAsync(cancellationToken);
+        _backlog.Found(Math.Max(0, queued - _backlog.Count));
     }
 
     /// <inheritdoc/>

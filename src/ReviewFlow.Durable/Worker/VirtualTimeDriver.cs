@@ -81,9 +81,7 @@ internal sealed partial class VirtualTimeDriver(
         }
 
         // All queues at once: this check sits on the path of every jump of virtual time.
-        var counts = await Task.WhenAll(storage.ControlQueues.Append(storage.WorkItems)
-            .Select(async queue => (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount));
-        return counts.Any(c => c > 0);
+        return await storage.CountQueuedMessagesAsync(cancellationToken) > 0;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Virtual time: idle, jumping from {From:o} to the next timer at {To:o}")]
