@@ -23,7 +23,14 @@ internal sealed record SendActivity(ActivityWorkItem WorkItem) : OutboxItem;
 internal sealed record SendControl(ControlMessage Message) : OutboxItem;
 
 /// <summary>Write a durable timer row that delivers <paramref name="Message"/> at <paramref name="FireAt"/>.</summary>
-internal sealed record ScheduleTimer(DateTime FireAt, string TimerKey, ControlMessage Message) : OutboxItem;
+internal sealed record ScheduleTimer(DateTime FireAt, string TimerKey, ControlMessage Message) : OutboxItem
+{
+    /// <summary>A timer an orchestration created: its key, and the <see cref="TimerFired"/> it delivers to the execution.</summary>
+    public static ScheduleTimer ForOrchestration(string instanceId, string executionId, int taskId, DateTime fireAt) => new(
+        fireAt,
+        TimerStore.OrchestrationTimerKey(instanceId, executionId, taskId),
+        new ControlMessage(instanceId, executionId, new TimerFired(taskId, fireAt) { Timestamp = fireAt }));
+}
 
 /// <summary>Remove a timer row that is no longer needed (cancelled, or its instance ended).</summary>
 internal sealed record DeleteTimer(DateTime FireAt, string TimerKey) : OutboxItem;

@@ -80,10 +80,10 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     /// owns its task hub only). A cancelled timer may come back too, since history does not record cancellations; its
     /// firing is ignored by the orchestration.
     /// </summary>
-    public void Restore(DateTime fireAt, string timerKey, ControlMessage message)
+    public void Restore(ScheduleTimer timer)
     {
         var index = _index ?? throw new InvalidOperationException("Timers are restored from history only into the index of a process that owns its task hub.");
-        index.TryAdd(new DueTimer(RowKeyFor(fireAt, timerKey), message, HasRow: false));
+        index.TryAdd(new DueTimer(RowKeyFor(timer.FireAt, timer.TimerKey), timer.Message, HasRow: false));
     }
 
     public async Task DeleteAsync(DateTime fireAt, string timerKey, CancellationToken cancellationToken)

@@ -244,10 +244,7 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
     private OutboxItem ToOutboxItem(OrchestratorAction action, DurableTaskRegistry registry) => action switch
     {
         ScheduleActivityAction a => new SendActivity(new ActivityWorkItem(state.InstanceId, state.ExecutionId!, a.TaskId, a.Name, a.Input)),
-        CreateTimerAction t => new ScheduleTimer(
-            t.FireAt,
-            TimerKey(t.TaskId),
-            new ControlMessage(state.InstanceId, state.ExecutionId, new TimerFired(t.TaskId, t.FireAt) { Timestamp = t.FireAt })),
+        CreateTimerAction t => ScheduleTimer.ForOrchestration(state.InstanceId, state.ExecutionId!, t.TaskId, t.FireAt),
         StartSubOrchestrationAction s => new SendControl(new ControlMessage(
             s.InstanceId,
             null,
@@ -271,9 +268,7 @@ internal sealed class EpisodePlan(InstanceState state, DateTime now)
     /// </summary>
     private void ReleasePendingTimers()
     {
-        var all = state.History.Concat(Chunk).ToList();
-        var fired = all.OfType<TimerFired>().Select(t => t.TaskId).ToHashSet();
-        foreach (var timer in all.OfType<TimerCreated>().Where(t => !fired.Contains(t.TaskId)))
+        foreach (var timer in HistoryTimers.Unfired(state.History.Concat(Chunk)))
         {
             _outbox.Add(new DeleteTimer(timer.FireAt, TimerKey(timer.TaskId)));
         }

@@ -40,13 +40,9 @@ internal sealed class OwnedHubRecovery(InstanceStore instances, TimerStore timer
 
     private void RestoreOpenTimers(InstanceState state, string executionId)
     {
-        var fired = state.History.OfType<TimerFired>().Select(t => t.TaskId).ToHashSet();
-        foreach (var created in state.History.OfType<TimerCreated>().Where(t => !fired.Contains(t.TaskId)))
+        foreach (var created in HistoryTimers.Unfired(state.History))
         {
-            timers.Restore(
-                created.FireAt,
-                TimerStore.OrchestrationTimerKey(state.InstanceId, executionId, created.TaskId),
-                new ControlMessage(state.InstanceId, executionId, new TimerFired(created.TaskId, created.FireAt) { Timestamp = created.FireAt }));
+            timers.Restore(ScheduleTimer.ForOrchestration(state.InstanceId, executionId, created.TaskId, created.FireAt));
         }
     }
 }
