@@ -56,6 +56,8 @@ public sealed class DevCalendar : ICalendar
 
     private const string BucketPrefix = "w";
 
+    private const string BucketDateFormat = "yyyyMMdd";
+
     // A table string property holds at most 32K UTF-16 characters; bigger buckets are split over Data0..DataN.
     private const int MaxChunkChars = 30_000;
 
@@ -107,9 +109,7 @@ public sealed class DevCalendar : ICalendar
                     _eventRows[entity.RowKey] = entity;
                     break;
                 default:
-                    var monday = DateTime.ParseExact(
-                        entity.RowKey.AsSpan(BucketPrefix.Length, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-                    _buckets[(entity.PartitionKey, monday)] = new Bucket(ReadEvents(entity), entity.ETag);
+                    _buckets[(entity.PartitionKey, BucketWeek(entity.RowKey))] = new Bucket(ReadEvents(entity), entity.ETag);
                     break;
             }
         }
@@ -411,7 +411,14 @@ public sealed class DevCalendar : ICalendar
     /// that week. The date comes first, so a partition's buckets still sort by week.
     /// </summary>
     internal static string BucketRow(string mailbox, DateTime monday) =>
-        BucketPrefix + monday.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "." + mailbox;
+        BucketPrefix + monday.ToString(BucketDateFormat, CultureInfo.InvariantCulture) + "." + mailbox;
+
+    /// <summary>The Monday (midnight UTC) of the week a <see cref="BucketRow"/> key names.</summary>
+    private static DateTime BucketWeek(string bucketRow) => DateTime.ParseExact(
+        bucketRow.AsSpan(BucketPrefix.Length, BucketDateFormat.Length),
+        BucketDateFormat,
+        CultureInfo.InvariantCulture,
+        DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
     /// <summary>Midnight UTC of the Monday starting the ISO week that holds <paramref name="utc"/>.</summary>
     internal static DateTime WeekStart(DateTime utc)
