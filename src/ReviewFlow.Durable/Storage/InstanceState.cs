@@ -53,4 +53,7 @@ internal sealed class InstanceState(string instanceId)
 
     /// <summary>True when this process knows <see cref="Outbox"/> was carried out.</summary>
     public bool OutboxDone { get; set; }
+
+    /// <summary>What the state row holds as of <see cref="ETag"/>, so the next commit can send only what is new; null when unknown.</summary>
+    public StoredRow? Stored { get; set; }
 }

@@ -9,8 +9,9 @@ namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
 /// Reads and commits instance state. One History partition per instance holds its state row, and the state row
-/// holds the history of the current execution (split over <c>History0..N</c>, or in a blob when very long). A
-/// commit replaces the row guarded by its ETag, so of two racing workers exactly one wins.
+/// holds the history of the current execution (split over <c>History0..N</c>, or in a blob when very long, then the
+/// events of each episode since, <c>Episode0..N</c>). A commit writes the row guarded by its ETag, so of two racing
+/// workers exactly one wins: whole for a new execution, otherwise as a merge of what the episode changed.
 /// </summary>
 /// <remarks>
 /// One row, not a row per episode: a commit is then a single conditional write instead of an entity-group
@@ -27,6 +28,15 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     private static string StateRowKey(string instanceId) => "state." + instanceId;
 
     private const string HistoryProperty = "History";
+
+    /// <summary>Events an episode added since the history was last written whole: <c>Episode0..N</c>, each a JSON array.</summary>
+    private const string EpisodeProperty = "Episode";
+
+    /// <summary>
+    /// Episodes appended before a commit writes the history whole again, which keeps a row's property count (252 at
+    /// most) and the arrays a load reads bounded. A seller's review period is about ten episodes.
+    /// </summary>
+    internal const int MaxAppendedEpisodes = 32;
 
     // An entity holds at most 1 MiB and its other text properties up to about 250 KB: up to this many
     // 30K-character parts inline (about 480 KB as UTF-16), a blob beyond.
@@ -58,29 +68,41 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
         state.Outbox = await ReadJsonAsync<List<OutboxItem>>(row, "Outbox", cancellationToken) ?? [];
         state.OutboxDone = state.Outbox.Count == 0;
 
+        var historyChars = 0;
         if (ReadHistoryText(row) is { } historyText)
         {
+            historyChars = historyText.Length;
             var text = await largeText.ResolveAsync(historyText, cancellationToken);
             state.History = JsonSerializer.Deserialize<List<HistoryEvent>>(text!, DurableJson.Options) ?? [];
         }
 
+        var episodes = 0;
+        for (; row.GetString(EpisodeName(episodes)) is { } added; episodes++)
+        {
+            historyChars += added.Length;
+            state.History.AddRange(JsonSerializer.Deserialize<List<HistoryEvent>>(added, DurableJson.Options) ?? []);
+        }
+
+        state.Stored = new StoredRow(state.ExecutionId, state.History.Count, episodes, historyChars, state.CustomStatus);
         return state;
     }
 
     /// <summary>
     /// Commits an episode: the state row with <paramref name="history"/> as the current execution's history (insert,
-    /// or replace if its ETag still matches). Returns false when another worker committed first.
+    /// or replace if its ETag still matches; a merge of what the episode changed when the row holds the rest). Returns
+    /// false when another worker committed first.
     /// </summary>
     public async Task<bool> TryCommitAsync(InstanceState state, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
     {
-        var stateRow = await ToStateRowAsync(state, cancellationToken);
-        await WriteHistoryAsync(stateRow, history, cancellationToken);
+        var appended = await AppendedRowAsync(state, history, cancellationToken);
+        var (row, stored) = appended ?? await WholeRowAsync(state, history, cancellationToken);
         try
         {
             var response = state.ETag is { } etag
-                ? await storage.History.UpdateEntityAsync(stateRow, etag, TableUpdateMode.Replace, cancellationToken)
-                : await storage.History.AddEntityAsync(stateRow, cancellationToken);
+                ? await storage.History.UpdateEntityAsync(row, etag, appended is null ? TableUpdateMode.Replace : TableUpdateMode.Merge, cancellationToken)
+                : await storage.History.AddEntityAsync(row, cancellationToken);
             state.ETag = response.Headers.ETag;
+            state.Stored = stored;
             return true;
         }
         catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
@@ -89,14 +111,76 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
         }
     }
 
-    /// <summary>The history as properties of the state row: inline parts, or one blob reference when very long.</summary>
-    private async Task WriteHistoryAsync(TableEntity stateRow, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
+    /// <summary>
+    /// The commit as a merge into the stored row: the events the episode added, as one more <c>Episode</c> property, and
+    /// the small properties an episode changes. The history is most of a row, and an episode adds a little to it: this
+    /// keeps a commit's size to what is new. Null when the row must be written whole: a new execution, a row this
+    /// process has not read or written, a cleared custom status, or appended episodes past their limits.
+    /// </summary>
+    private async Task<(TableEntity Row, StoredRow Stored)?> AppendedRowAsync(InstanceState state, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
+    {
+        if (state.ETag is null
+            || state.Stored is not { } stored
+            || stored.ExecutionId != state.ExecutionId
+            || history.Count < stored.Events
+            || stored.Episodes >= MaxAppendedEpisodes
+            || (state.CustomStatus is null && stored.CustomStatus is not null))
+        {
+            return null;
+        }
+
+        var added = history.Count == stored.Events ? null : Serialize(history.Skip(stored.Events).ToList());
+        var historyChars = stored.HistoryChars + (added?.Length ?? 0);
+        if (added is not null && (added.Length > LargeTextStore.MaxInlineTableChars || historyChars > MaxInlineHistoryParts * LargeTextStore.MaxInlineTableChars))
+        {
+            return null;
+        }
+
+        var owner = state.InstanceId;
+        var limit = LargeTextStore.MaxInlineTableChars;
+        var row = new TableEntity(state.InstanceId, StateRowKey(state.InstanceId))
+        {
+            ["Status"] = state.Status.ToString(),
+            ["Revision"] = state.Revision,
+
+            // A merge leaves alone what it is not sent, null included: empty text is what clears an earlier episode's.
+            ["Pending"] = state.Pending.Count == 0 ? string.Empty : await largeText.StoreAsync(Serialize(state.Pending), owner, limit, cancellationToken),
+            ["Outbox"] = state.Outbox.Count == 0 ? string.Empty : await largeText.StoreAsync(Serialize(state.Outbox), owner, limit, cancellationToken),
+        };
+        if (state.CustomStatus != stored.CustomStatus)
+        {
+            row["CustomStatus"] = await largeText.StoreAsync(state.CustomStatus, owner, limit, cancellationToken);
+        }
+
+        var episodes = stored.Episodes;
+        if (added is not null)
+        {
+            row[EpisodeName(episodes++)] = added;
+        }
+
+        return (row, stored with { Events = history.Count, Episodes = episodes, HistoryChars = historyChars, CustomStatus = state.CustomStatus });
+    }
+
+    /// <summary>The whole state row, which replaces the stored one (and with it any appended episodes).</summary>
+    private async Task<(TableEntity Row, StoredRow Stored)> WholeRowAsync(InstanceState state, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
+    {
+        var row = await ToStateRowAsync(state, cancellationToken);
+        var historyChars = await WriteHistoryAsync(row, history, cancellationToken);
+        return (row, new StoredRow(state.ExecutionId, history.Count, 0, historyChars, state.CustomStatus));
+    }
+
+    /// <summary>
+    /// The history as properties of the state row: inline parts, or one blob reference when very long. Returns the
+    /// characters it put in the row.
+    /// </summary>
+    private async Task<int> WriteHistoryAsync(TableEntity stateRow, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
     {
         var json = Serialize(history);
         if (json.Length > MaxInlineHistoryParts * LargeTextStore.MaxInlineTableChars)
         {
-            stateRow[HistoryProperty + "0"] = await largeText.StoreAsync(json, stateRow.PartitionKey, maxInlineChars: 0, cancellationToken);
-            return;
+            var reference = await largeText.StoreAsync(json, stateRow.PartitionKey, maxInlineChars: 0, cancellationToken);
+            stateRow[HistoryProperty + "0"] = reference;
+            return reference!.Length;
         }
 
         for (int part = 0, offset = 0; offset < json.Length || part == 0; part++, offset += LargeTextStore.MaxInlineTableChars)
@@ -104,6 +188,8 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
             stateRow[HistoryProperty + part.ToString(CultureInfo.InvariantCulture)] =
                 json.Substring(offset, Math.Min(LargeTextStore.MaxInlineTableChars, json.Length - offset));
         }
+
+        return json.Length;
     }
 
     /// <summary>The history text of a state row (inline parts joined, or a blob reference); null before the first commit with one.</summary>
@@ -177,9 +263,12 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
 
     private async Task<T?> ReadJsonAsync<T>(TableEntity row, string property, CancellationToken cancellationToken)
     {
+        // Empty: cleared by a merge (see AppendedRowAsync).
         var text = await largeText.ResolveAsync(row.GetString(property), cancellationToken);
-        return text is null ? default : JsonSerializer.Deserialize<T>(text, DurableJson.Options);
+        return string.IsNullOrEmpty(text) ? default : JsonSerializer.Deserialize<T>(text, DurableJson.Options);
     }
+
+    private static string EpisodeName(int episode) => EpisodeProperty + episode.ToString(CultureInfo.InvariantCulture);
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, DurableJson.Options);
 }

@@ -15,9 +15,10 @@ namespace ReviewFlow.Durable.Tests.Worker;
 public sealed class HistoryStorageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Theory]
-    [InlineData(1, 100, 1)] // a few hundred characters: one part
-    [InlineData(20, 4_000, 3)] // about 90,000 characters: three 30,000-character parts
-    public async Task History_ReadBackFromStorage_HasEveryEventWhateverItsLength(int activities, int inputLength, int parts)
+    [InlineData(1, 100, 1, 1)] // a few hundred characters: one part, then the last episode appended
+    [InlineData(20, 4_000, 1, 20)] // about 90,000 characters, each episode appended to the first
+    [InlineData(40, 4_000, 5, 7)] // about 180,000 characters: written whole in five 30,000-character parts past the appending limit
+    public async Task History_ReadBackFromStorage_HasEveryEventWhateverItsLength(int activities, int inputLength, int parts, int episodes)
     {
         await using var host = await StartAsync();
 
@@ -33,6 +34,7 @@ public sealed class HistoryStorageTests(AzuriteFixture azurite) : IClassFixture<
         Assert.All(scheduled, s => Assert.Equal(inputLength + 2, s.Input!.Length)); // a JSON string: quoted
         Assert.Single(history.OfType<ExecutionCompleted>());
         Assert.Equal(parts, row.Keys.Count(k => k.StartsWith("History", StringComparison.Ordinal)));
+        Assert.Equal(episodes, row.Keys.Count(k => k.StartsWith("Episode", StringComparison.Ordinal)));
     }
 
     [Fact]
