@@ -8,24 +8,36 @@ using ReviewFlow.Durable.History;
 namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
-/// Reads and commits instance state. One History partition per instance holds its state row, and the state row
-/// holds the history of the current execution (split over <c>History0..N</c>, or in a blob when very long, then the
+/// Reads and commits instance state. Each instance has one state row in the History table, which holds the history of the current execution (split over <c>History0..N</c>, or in a blob when very long, then the
 /// events of each episode since, <c>Episode0..N</c>). A commit writes the row guarded by its ETag, so of two racing
 /// workers exactly one wins: whole for a new execution, otherwise as a merge of what the episode changed.
 /// </summary>
 /// <remarks>
-/// One row, not a row per episode: a commit is then a single conditional write instead of an entity-group
-/// transaction, a load is a single point read, and the table holds one row per instance instead of one per
-/// episode ever committed (executions are short: a seller's cycle continues as new every review period).
+/// One row, not a row per episode: a commit is then a single conditional write (which can share a transaction with
+/// other instances' commits), a load is a single point read, and the table holds one row per instance instead of one
+/// per episode ever committed (executions are short: a seller's cycle continues as new every review period).
 /// </remarks>
 internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore largeText)
 {
     /// <summary>
-    /// The state row's key names its instance, although the partition already does: Azurite (LokiJS) finds an
-    /// entity through its row key first, so a row key that every partition shares ("state") turns each commit's
-    /// look-up into a scan of every instance of the task hub. Azure Storage does not care either way.
+    /// State rows are spread over this many partitions by a hash of the instance id. Sharing a partition lets the
+    /// commits of many instances go in one transaction (<see cref="StateRowWriter"/>); a few of them spread the load
+    /// on a storage account (2,000 entities a second per partition). Part of a task hub's layout: never change it for
+    /// a hub in use.
     /// </summary>
-    private static string StateRowKey(string instanceId) => "state." + instanceId;
+    internal const int StatePartitions = 4;
+
+    private readonly StateRowWriter _writer = new(storage.History);
+
+    /// <summary>Where an instance's state row is.</summary>
+    internal static (string PartitionKey, string RowKey) StateRowOf(string instanceId)
+        => ("state-" + TaskHubStorage.PartitionOf(instanceId, StatePartitions).ToString(CultureInfo.InvariantCulture), StateRowPrefix + instanceId);
+
+    /// <summary>
+    /// The row key names the instance; the partition is shared. Azurite (LokiJS) finds an entity through its row key
+    /// first, so a key that named only the partition would turn each look-up into a scan.
+    /// </summary>
+    private const string StateRowPrefix = "state.";
 
     private const string HistoryProperty = "History";
 
@@ -45,7 +57,8 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     /// <summary>Loads an instance, or returns a fresh (uncommitted) state when it does not exist.</summary>
     public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var stateRow = await storage.History.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey(instanceId), cancellationToken: cancellationToken);
+        var (partitionKey, rowKey) = StateRowOf(instanceId);
+        var stateRow = await storage.History.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
         var state = new InstanceState(instanceId);
         if (!stateRow.HasValue || stateRow.Value is null)
         {
@@ -96,19 +109,15 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     {
         var appended = await AppendedRowAsync(state, history, cancellationToken);
         var (row, stored) = appended ?? await WholeRowAsync(state, history, cancellationToken);
-        try
-        {
-            var response = state.ETag is { } etag
-                ? await storage.History.UpdateEntityAsync(row, etag, appended is null ? TableUpdateMode.Replace : TableUpdateMode.Merge, cancellationToken)
-                : await storage.History.AddEntityAsync(row, cancellationToken);
-            state.ETag = response.Headers.ETag;
-            state.Stored = stored;
-            return true;
-        }
-        catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
+        var etag = await _writer.WriteAsync(row, state.ETag, appended is null ? TableUpdateMode.Replace : TableUpdateMode.Merge, cancellationToken);
+        if (etag is null)
         {
             return false;
         }
+
+        state.ETag = etag;
+        state.Stored = stored;
+        return true;
     }
 
     /// <summary>
@@ -138,7 +147,8 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
 
         var owner = state.InstanceId;
         var limit = LargeTextStore.MaxInlineTableChars;
-        var row = new TableEntity(state.InstanceId, StateRowKey(state.InstanceId))
+        var (partitionKey, rowKey) = StateRowOf(state.InstanceId);
+        var row = new TableEntity(partitionKey, rowKey)
         {
             ["Status"] = state.Status.ToString(),
             ["Revision"] = state.Revision,
@@ -165,7 +175,7 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     private async Task<(TableEntity Row, StoredRow Stored)> WholeRowAsync(InstanceState state, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
     {
         var row = await ToStateRowAsync(state, cancellationToken);
-        var historyChars = await WriteHistoryAsync(row, history, cancellationToken);
+        var historyChars = await WriteHistoryAsync(row, history, state.InstanceId, cancellationToken);
         return (row, new StoredRow(state.ExecutionId, history.Count, 0, historyChars, state.CustomStatus));
     }
 
@@ -173,12 +183,12 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     /// The history as properties of the state row: inline parts, or one blob reference when very long. Returns the
     /// characters it put in the row.
     /// </summary>
-    private async Task<int> WriteHistoryAsync(TableEntity stateRow, IReadOnlyList<HistoryEvent> history, CancellationToken cancellationToken)
+    private async Task<int> WriteHistoryAsync(TableEntity stateRow, IReadOnlyList<HistoryEvent> history, string owner, CancellationToken cancellationToken)
     {
         var json = Serialize(history);
         if (json.Length > MaxInlineHistoryParts * LargeTextStore.MaxInlineTableChars)
         {
-            var reference = await largeText.StoreAsync(json, stateRow.PartitionKey, maxInlineChars: 0, cancellationToken);
+            var reference = await largeText.StoreAsync(json, owner, maxInlineChars: 0, cancellationToken);
             stateRow[HistoryProperty + "0"] = reference;
             return reference!.Length;
         }
@@ -212,39 +222,26 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     /// <summary>The ids of every instance with a state row (a scan of the table: for start-up, not hot paths).</summary>
     public async IAsyncEnumerable<string> ListInstanceIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {"state."} and RowKey lt {"state/"}");
-        await foreach (var row in storage.History.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {StateRowPrefix} and RowKey lt {"state/"}");
+        await foreach (var row in storage.History.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            yield return row.PartitionKey;
+            yield return row.RowKey[StateRowPrefix.Length..];
         }
     }
 
-    /// <summary>Deletes the instance's History partition.</summary>
+    /// <summary>Deletes the instance's state row.</summary>
     public async Task DeleteAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var batch = new List<TableTransactionAction>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
-        await foreach (var row in storage.History.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-            if (batch.Count == 100)
-            {
-                await storage.History.SubmitTransactionAsync(batch, cancellationToken);
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            await storage.History.SubmitTransactionAsync(batch, cancellationToken);
-        }
+        var (partitionKey, rowKey) = StateRowOf(instanceId);
+        await storage.History.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
     }
 
     private async Task<TableEntity> ToStateRowAsync(InstanceState state, CancellationToken cancellationToken)
     {
         var owner = state.InstanceId;
         var limit = LargeTextStore.MaxInlineTableChars;
-        return new TableEntity(state.InstanceId, StateRowKey(state.InstanceId))
+        var (partitionKey, rowKey) = StateRowOf(state.InstanceId);
+        return new TableEntity(partitionKey, rowKey)
         {
             ["Name"] = state.Name,
             ["Version"] = state.Version,

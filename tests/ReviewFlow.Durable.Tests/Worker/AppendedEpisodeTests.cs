@@ -150,7 +150,8 @@ public sealed class AppendedEpisodeTests(AzuriteFixture azurite) : IClassFixture
     private static async Task<TableEntity> StateRowAsync(EngineHost host, string instanceId)
     {
         var table = host.Services.GetRequiredService<TaskHubStorage>().History;
-        return (await table.GetEntityAsync<TableEntity>(instanceId, "state." + instanceId)).Value;
+        var (partitionKey, rowKey) = InstanceStore.StateRowOf(instanceId);
+        return (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
     }
 }
 

@@ -1,0 +1,213 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace ReviewFlow.Durable.Storage;
+
+/// <summary>
+/// Writes instances' state rows, a partition at a time: a write that arrives while an earlier one of its partition is
+/// in flight waits for it, and then goes with the others that waited as one entity-group transaction. A lone write goes
+/// at once, as a plain request, so nothing waits that would not have waited anyway; under load, one request carries
+/// many commits (storage's cost is mostly per request, Azurite's especially).
+/// </summary>
+/// <remarks>
+/// A transaction is all or nothing: when one of its writes fails (another worker committed that instance first), storage
+/// names it, and the others go again without it. Each instance has at most one commit in flight in a process, so a
+/// transaction never holds the same row twice; the check that it does not is a guard, not a path.
+/// </remarks>
+internal sealed class StateRowWriter(TableClient table)
+{
+    /// <summary>Writes per transaction: storage's limit.</summary>
+    internal const int MaxWritesPerTransaction = 100;
+
+    /// <summary>
+    /// Characters of text per transaction. Storage takes 4 MiB a request; escaped JSON can be several bytes a character,
+    /// so this leaves room. A larger single write still goes, alone.
+    /// </summary>
+    internal const int MaxCharsPerTransaction = 500_000;
+
+    private readonly Dictionary<string, PartitionWrites> _partitions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Inserts <paramref name="row"/> (no <paramref name="etag"/>) or updates it if its ETag still matches. Returns the
+    /// row's new ETag, or null when another writer got there first (the row exists, or changed).
+    /// </summary>
+    public Task<ETag?> WriteAsync(TableEntity row, ETag? etag, TableUpdateMode mode, CancellationToken cancellationToken)
+    {
+        var action = etag is { } match
+            ? new TableTransactionAction(mode == TableUpdateMode.Merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace, row, match)
+            : new TableTransactionAction(TableTransactionActionType.Add, row);
+        var write = new Write(action, CharsOf(row));
+        PartitionWrites partition;
+        bool startSending;
+        lock (_partitions)
+        {
+            if (!_partitions.TryGetValue(row.PartitionKey, out partition!))
+            {
+                _partitions[row.PartitionKey] = partition = new PartitionWrites();
+            }
+
+            partition.Waiting.Add(write);
+            startSending = !partition.Sending;
+            partition.Sending = true;
+        }
+
+        if (startSending)
+        {
+            _ = Task.Run(() => SendAsync(partition));
+        }
+
+        // The write goes whatever the caller does now; a caller that stops waiting learns the outcome from storage later.
+        return write.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task SendAsync(PartitionWrites partition)
+    {
+        while (true)
+        {
+            List<Write> next;
+            lock (_partitions)
+            {
+                if (partition.Waiting.Count == 0)
+                {
+                    partition.Sending = false;
+                    return;
+                }
+
+                next = partition.TakeTransaction();
+            }
+
+            var retry = await SendTransactionAsync(next);
+            if (retry.Count > 0)
+            {
+                lock (_partitions)
+                {
+                    partition.Waiting.InsertRange(0, retry);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends writes together; returns those that must go again (their transaction failed on another write).</summary>
+    private async Task<List<Write>> SendTransactionAsync(List<Write> writes)
+    {
+        if (writes.Count == 1)
+        {
+            await SendAloneAsync(writes[0]);
+            return [];
+        }
+
+        try
+        {
+            var responses = (await table.SubmitTransactionAsync(writes.Select(w => w.Action), CancellationToken.None)).Value;
+            for (var i = 0; i < writes.Count; i++)
+            {
+                writes[i].Done.TrySetResult(responses[i].Headers.ETag);
+            }
+
+            return [];
+        }
+        catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex is int index && index < writes.Count)
+        {
+            // Nothing of the transaction was applied: the failed write has its answer, the others go again.
+            if (failed.Status is 409 or 412)
+            {
+                writes[index].Done.TrySetResult(null);
+            }
+            else
+            {
+                writes[index].Done.TrySetException(failed);
+            }
+
+            return [.. writes.Where((_, i) => i != index)];
+        }
+        catch (Exception failure)
+        {
+            // The outcome is unknown (the response was lost, say): each commit fails as a lone request would, and its
+            // instance is read again from storage.
+            foreach (var write in writes)
+            {
+                write.Done.TrySetException(failure);
+            }
+
+            return [];
+        }
+    }
+
+    private async Task SendAloneAsync(Write write)
+    {
+        try
+        {
+            var entity = (TableEntity)write.Action.Entity;
+            var response = write.Action.ActionType switch
+            {
+                TableTransactionActionType.Add => await table.AddEntityAsync(entity, CancellationToken.None),
+                TableTransactionActionType.UpdateMerge => await table.UpdateEntityAsync(entity, write.Action.ETag, TableUpdateMode.Merge, CancellationToken.None),
+                _ => await table.UpdateEntityAsync(entity, write.Action.ETag, TableUpdateMode.Replace, CancellationToken.None),
+            };
+            write.Done.TrySetResult(response.Headers.ETag);
+        }
+        catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
+        {
+            write.Done.TrySetResult(null);
+        }
+        catch (Exception failure)
+        {
+            write.Done.TrySetException(failure);
+        }
+    }
+
+    private static int CharsOf(TableEntity row)
+    {
+        var chars = 0;
+        foreach (var (_, value) in row)
+        {
+            chars += value is string text ? text.Length : 16;
+        }
+
+        return chars;
+    }
+
+    private sealed class Write(TableTransactionAction action, int chars)
+    {
+        public TableTransactionAction Action { get; } = action;
+
+        public int Chars { get; } = chars;
+
+        public TaskCompletionSource<ETag?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>The writes of one partition waiting to go, and whether a sender is at work on them.</summary>
+    private sealed class PartitionWrites
+    {
+        public List<Write> Waiting { get; } = [];
+
+        public bool Sending { get; set; }
+
+        /// <summary>The oldest waiting writes that fit one transaction (always at least one), removed from the wait.</summary>
+        public List<Write> TakeTransaction()
+        {
+            var taken = new List<Write>();
+            var rows = new HashSet<string>(StringComparer.Ordinal);
+            var chars = 0;
+            for (var i = 0; i < Waiting.Count && taken.Count < MaxWritesPerTransaction; i++)
+            {
+                var write = Waiting[i];
+                if (taken.Count > 0 && chars + write.Chars > MaxCharsPerTransaction)
+                {
+                    break;
+                }
+
+                if (!rows.Add(write.Action.Entity.RowKey))
+                {
+                    continue; // the same row twice would fail the whole transaction: the later write waits for the next
+                }
+
+                taken.Add(write);
+                chars += write.Chars;
+            }
+
+            Waiting.RemoveAll(taken.Contains);
+            return taken;
+        }
+    }
+}
