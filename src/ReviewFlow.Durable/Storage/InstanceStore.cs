@@ -21,13 +21,13 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
 {
     /// <summary>
     /// State rows are spread over this many partitions by a hash of the instance id. Sharing a partition lets the
-    /// commits of many instances go in one transaction (<see cref="StateRowWriter"/>); a few of them spread the load
+    /// commits of many instances go in one transaction (<see cref="PartitionBatchWriter"/>); a few of them spread the load
     /// on a storage account (2,000 entities a second per partition). Part of a task hub's layout: never change it for
     /// a hub in use.
     /// </summary>
     internal const int StatePartitions = 4;
 
-    private readonly StateRowWriter _writer = new(storage.History);
+    private readonly PartitionBatchWriter _writer = new(storage.History);
 
     /// <summary>Where an instance's state row is.</summary>
     internal static (string PartitionKey, string RowKey) StateRowOf(string instanceId)
@@ -109,7 +109,10 @@ internal sealed class InstanceStore(TaskHubStorage storage, LargeTextStore large
     {
         var appended = await AppendedRowAsync(state, history, cancellationToken);
         var (row, stored) = appended ?? await WholeRowAsync(state, history, cancellationToken);
-        var etag = await _writer.WriteAsync(row, state.ETag, appended is null ? TableUpdateMode.Replace : TableUpdateMode.Merge, cancellationToken);
+        var write = state.ETag is { } match
+            ? new TableTransactionAction(appended is null ? TableTransactionActionType.UpdateReplace : TableTransactionActionType.UpdateMerge, row, match)
+            : new TableTransactionAction(TableTransactionActionType.Add, row);
+        var etag = await _writer.WriteAsync(write, cancellationToken);
         if (etag is null)
         {
             return false;

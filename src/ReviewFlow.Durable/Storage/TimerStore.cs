@@ -27,6 +27,9 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
     // Set once, by the worker starting; read by every thread that schedules, sweeps or deletes timers.
     private volatile TimerIndex? _index;
 
+    // A due hour's timers are written and deleted together: many simulated answers, or everything a time step fired.
+    private readonly PartitionBatchWriter _rows = new(storage.Timers);
+
     /// <summary>The due time, in ticks, that begins a row key.</summary>
     public static long DueTicksOf(string rowKey) => long.Parse(rowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
 
@@ -71,7 +74,7 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
 
         var text = await largeText.StoreAsync(JsonSerializer.Serialize(message, DurableJson.Options), message.InstanceId, LargeTextStore.MaxInlineTableChars, cancellationToken);
         var row = new TableEntity(PartitionFor(fireAt), rowKey) { ["Message"] = text, ["InstanceId"] = message.InstanceId };
-        await storage.Timers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await _rows.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row), cancellationToken);
         _index?.Add(new DueTimer(rowKey, message));
     }
 
@@ -142,7 +145,7 @@ internal sealed class TimerStore(TaskHubStorage storage, LargeTextStore largeTex
         }
 
         var fireAt = new DateTime(DueTicksOf(rowKey), DateTimeKind.Utc);
-        await storage.Timers.DeleteEntityAsync(PartitionFor(fireAt), rowKey, ETag.All, cancellationToken);
+        await _rows.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PartitionFor(fireAt), rowKey), ETag.All), cancellationToken);
     }
 
     private async Task<DueTimer> ToDueTimerAsync(TableEntity row, CancellationToken cancellationToken)

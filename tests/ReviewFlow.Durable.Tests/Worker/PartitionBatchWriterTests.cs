@@ -13,18 +13,18 @@ namespace ReviewFlow.Durable.Tests.Worker;
 /// write still gets its own answer: its new ETag, or null when another writer changed the row first. The first request
 /// is held in flight until every other write has arrived, so which writes share a transaction is known.
 /// </summary>
-public sealed class StateRowWriterTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class PartitionBatchWriterTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task WritesArrivingWhileOneIsInFlight_GoAsOneTransaction_EachWithItsOwnETag()
     {
         var (table, held, requests) = await NewTableAsync();
-        var writer = new StateRowWriter(held);
+        var writer = new PartitionBatchWriter(held);
 
-        var first = writer.WriteAsync(Row("r-first", "1"), null, TableUpdateMode.Replace, CancellationToken.None);
+        var first = writer.WriteAsync(Write(Row("r-first", "1"), null, TableUpdateMode.Replace), CancellationToken.None);
         await requests.FirstInFlight;
         var others = Enumerable.Range(0, 40)
-            .Select(i => writer.WriteAsync(Row($"r-{i}", "1"), null, TableUpdateMode.Replace, CancellationToken.None))
+            .Select(i => writer.WriteAsync(Write(Row($"r-{i}", "1"), null, TableUpdateMode.Replace), CancellationToken.None))
             .ToList();
         requests.Release();
         var etags = await Task.WhenAll(others.Prepend(first));
@@ -43,13 +43,13 @@ public sealed class StateRowWriterTests(AzuriteFixture azurite) : IClassFixture<
         var b = await table.AddEntityAsync(Row("b", "0"));
         var c = await table.AddEntityAsync(Row("c", "0"));
         await table.UpdateEntityAsync(Row("b", "changed by another worker"), b.Headers.ETag!.Value, TableUpdateMode.Merge);
-        var writer = new StateRowWriter(held);
+        var writer = new PartitionBatchWriter(held);
 
-        var first = writer.WriteAsync(Row("x", "1"), null, TableUpdateMode.Replace, CancellationToken.None);
+        var first = writer.WriteAsync(Write(Row("x", "1"), null, TableUpdateMode.Replace), CancellationToken.None);
         await requests.FirstInFlight;
-        var writeA = writer.WriteAsync(Row("a", "1"), a.Headers.ETag, TableUpdateMode.Merge, CancellationToken.None);
-        var writeB = writer.WriteAsync(Row("b", "1"), b.Headers.ETag, TableUpdateMode.Merge, CancellationToken.None);
-        var writeC = writer.WriteAsync(Row("c", "1"), c.Headers.ETag, TableUpdateMode.Replace, CancellationToken.None);
+        var writeA = writer.WriteAsync(Write(Row("a", "1"), a.Headers.ETag, TableUpdateMode.Merge), CancellationToken.None);
+        var writeB = writer.WriteAsync(Write(Row("b", "1"), b.Headers.ETag, TableUpdateMode.Merge), CancellationToken.None);
+        var writeC = writer.WriteAsync(Write(Row("c", "1"), c.Headers.ETag, TableUpdateMode.Replace), CancellationToken.None);
         requests.Release();
 
         Assert.NotNull(await first);
@@ -67,13 +67,13 @@ public sealed class StateRowWriterTests(AzuriteFixture azurite) : IClassFixture<
     {
         var (table, held, requests) = await NewTableAsync();
         var row = await table.AddEntityAsync(Row("same", "0"));
-        var writer = new StateRowWriter(held);
+        var writer = new PartitionBatchWriter(held);
 
-        var first = writer.WriteAsync(Row("x", "1"), null, TableUpdateMode.Replace, CancellationToken.None);
+        var first = writer.WriteAsync(Write(Row("x", "1"), null, TableUpdateMode.Replace), CancellationToken.None);
         await requests.FirstInFlight;
-        var once = writer.WriteAsync(Row("same", "1"), row.Headers.ETag, TableUpdateMode.Merge, CancellationToken.None);
-        var other = writer.WriteAsync(Row("y", "1"), null, TableUpdateMode.Replace, CancellationToken.None);
-        var twice = writer.WriteAsync(Row("same", "2"), row.Headers.ETag, TableUpdateMode.Merge, CancellationToken.None);
+        var once = writer.WriteAsync(Write(Row("same", "1"), row.Headers.ETag, TableUpdateMode.Merge), CancellationToken.None);
+        var other = writer.WriteAsync(Write(Row("y", "1"), null, TableUpdateMode.Replace), CancellationToken.None);
+        var twice = writer.WriteAsync(Write(Row("same", "2"), row.Headers.ETag, TableUpdateMode.Merge), CancellationToken.None);
         requests.Release();
 
         Assert.NotNull(await first);
@@ -88,14 +88,14 @@ public sealed class StateRowWriterTests(AzuriteFixture azurite) : IClassFixture<
     public async Task WritesLargerThanOneTransactionHolds_AreSplit()
     {
         var (table, held, requests) = await NewTableAsync();
-        var writer = new StateRowWriter(held);
+        var writer = new PartitionBatchWriter(held);
         var large = new string('h', 30_000);
 
-        var first = writer.WriteAsync(Row("x", "1"), null, TableUpdateMode.Replace, CancellationToken.None);
+        var first = writer.WriteAsync(Write(Row("x", "1"), null, TableUpdateMode.Replace), CancellationToken.None);
         await requests.FirstInFlight;
 
         // Three rows of 240,000 characters: two fit under the limit of a transaction, the third goes alone.
-        Assert.InRange(StateRowWriter.MaxCharsPerTransaction, 2 * 8 * (large.Length + 10), (3 * 8 * large.Length) - 1);
+        Assert.InRange(PartitionBatchWriter.MaxCharsPerTransaction, 2 * 8 * (large.Length + 10), (3 * 8 * large.Length) - 1);
         var rows = Enumerable.Range(0, 3).Select(i =>
         {
             var entity = Row($"big-{i}", "1");
@@ -104,7 +104,7 @@ public sealed class StateRowWriterTests(AzuriteFixture azurite) : IClassFixture<
                 entity[$"Part{part}"] = large;
             }
 
-            return writer.WriteAsync(entity, null, TableUpdateMode.Replace, CancellationToken.None);
+            return writer.WriteAsync(Write(entity, null, TableUpdateMode.Replace), CancellationToken.None);
         }).ToList();
         requests.Release();
         await first;
@@ -114,7 +114,42 @@ public sealed class StateRowWriterTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(large, (await table.GetEntityAsync<TableEntity>("p", "big-2")).Value.GetString("Part7"));
     }
 
+    [Fact]
+    public async Task DeletesAndUpserts_GoTogether_AndADeleteOfARowAlreadyGoneIsDone()
+    {
+        var (table, held, requests) = await NewTableAsync();
+        foreach (var key in new[] { "d1", "d2", "d3" })
+        {
+            await table.AddEntityAsync(Row(key, "0"));
+        }
+
+        var writer = new PartitionBatchWriter(held);
+        var first = writer.WriteAsync(Write(Row("x", "1"), null, TableUpdateMode.Replace), CancellationToken.None);
+        await requests.FirstInFlight;
+        var writes = new[] { "d1", "gone", "d2", "d3" }
+            .Select(key => writer.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity("p", key), ETag.All), CancellationToken.None))
+            .Append(writer.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row("u", "1")), CancellationToken.None))
+            .ToList();
+        requests.Release();
+        await first;
+        await Task.WhenAll(writes);
+
+        var left = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey"]))
+        {
+            left.Add(row.RowKey);
+        }
+
+        Assert.Equal(["u", "x"], left.Order());
+        Assert.Equal(["POST table", "POST $batch", "POST $batch"], requests.Sent); // failed on "gone", then the others again
+    }
+
     private static TableEntity Row(string rowKey, string value) => new("p", rowKey) { ["Value"] = value };
+
+    /// <summary>An insert without an ETag, otherwise an update guarded by it.</summary>
+    private static TableTransactionAction Write(TableEntity row, ETag? etag, TableUpdateMode mode) => etag is { } match
+        ? new TableTransactionAction(mode == TableUpdateMode.Merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace, row, match)
+        : new TableTransactionAction(TableTransactionActionType.Add, row);
 
     private static async Task<string?> ValueAsync(TableClient table, string rowKey)
         => (await table.GetEntityAsync<TableEntity>("p", rowKey)).Value.GetString("Value");

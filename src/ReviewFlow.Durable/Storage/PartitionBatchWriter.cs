@@ -4,17 +4,18 @@ using Azure.Data.Tables;
 namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
-/// Writes instances' state rows, a partition at a time: a write that arrives while an earlier one of its partition is
-/// in flight waits for it, and then goes with the others that waited as one entity-group transaction. A lone write goes
-/// at once, as a plain request, so nothing waits that would not have waited anyway; under load, one request carries
-/// many commits (storage's cost is mostly per request, Azurite's especially).
+/// Writes the rows of one table a partition at a time: a write that arrives while an earlier one of its partition is in
+/// flight waits for it, and then goes with the others that waited as one entity-group transaction. A lone write goes at
+/// once, as a plain request, so nothing waits that would not have waited anyway; under load, one request carries many
+/// writes (storage's cost is mostly per request, Azurite's especially). Used for instances' state rows (many commits at
+/// once) and timer rows (a due hour's timers are written and deleted together).
 /// </summary>
 /// <remarks>
 /// A transaction is all or nothing: when one of its writes fails (another worker committed that instance first), storage
-/// names it, and the others go again without it. Each instance has at most one commit in flight in a process, so a
-/// transaction never holds the same row twice; the check that it does not is a guard, not a path.
+/// names it, and the others go again without it. Two writes of the same row never share a transaction: the later one
+/// waits for the next.
 /// </remarks>
-internal sealed class StateRowWriter(TableClient table)
+internal sealed class PartitionBatchWriter(TableClient table)
 {
     /// <summary>Writes per transaction: storage's limit.</summary>
     internal const int MaxWritesPerTransaction = 100;
@@ -28,14 +29,13 @@ internal sealed class StateRowWriter(TableClient table)
     private readonly Dictionary<string, PartitionWrites> _partitions = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Inserts <paramref name="row"/> (no <paramref name="etag"/>) or updates it if its ETag still matches. Returns the
-    /// row's new ETag, or null when another writer got there first (the row exists, or changed).
+    /// Carries out <paramref name="action"/> (an insert, a conditional update, an upsert or a delete). Returns the row's new
+    /// ETag; null when the write lost to another writer (the row exists already, or its ETag changed), for a delete, and
+    /// for a delete of a row already gone.
     /// </summary>
-    public Task<ETag?> WriteAsync(TableEntity row, ETag? etag, TableUpdateMode mode, CancellationToken cancellationToken)
+    public Task<ETag?> WriteAsync(TableTransactionAction action, CancellationToken cancellationToken)
     {
-        var action = etag is { } match
-            ? new TableTransactionAction(mode == TableUpdateMode.Merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace, row, match)
-            : new TableTransactionAction(TableTransactionActionType.Add, row);
+        var row = action.Entity;
         var write = new Write(action, CharsOf(row));
         PartitionWrites partition;
         bool startSending;
@@ -109,7 +109,7 @@ internal sealed class StateRowWriter(TableClient table)
         catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex is int index && index < writes.Count)
         {
             // Nothing of the transaction was applied: the failed write has its answer, the others go again.
-            if (failed.Status is 409 or 412)
+            if (IsSettled(writes[index].Action, failed.Status))
             {
                 writes[index].Done.TrySetResult(null);
             }
@@ -137,16 +137,20 @@ internal sealed class StateRowWriter(TableClient table)
     {
         try
         {
-            var entity = (TableEntity)write.Action.Entity;
-            var response = write.Action.ActionType switch
+            var action = write.Action;
+            var entity = action.Entity;
+            var response = action.ActionType switch
             {
                 TableTransactionActionType.Add => await table.AddEntityAsync(entity, CancellationToken.None),
-                TableTransactionActionType.UpdateMerge => await table.UpdateEntityAsync(entity, write.Action.ETag, TableUpdateMode.Merge, CancellationToken.None),
-                _ => await table.UpdateEntityAsync(entity, write.Action.ETag, TableUpdateMode.Replace, CancellationToken.None),
+                TableTransactionActionType.UpdateMerge => await table.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Merge, CancellationToken.None),
+                TableTransactionActionType.UpdateReplace => await table.UpdateEntityAsync(entity, action.ETag, TableUpdateMode.Replace, CancellationToken.None),
+                TableTransactionActionType.UpsertMerge => await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, CancellationToken.None),
+                TableTransactionActionType.UpsertReplace => await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, CancellationToken.None),
+                _ => await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, action.ETag, CancellationToken.None),
             };
-            write.Done.TrySetResult(response.Headers.ETag);
+            write.Done.TrySetResult(action.ActionType == TableTransactionActionType.Delete ? null : response.Headers.ETag);
         }
-        catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
+        catch (RequestFailedException failed) when (IsSettled(write.Action, failed.Status))
         {
             write.Done.TrySetResult(null);
         }
@@ -156,12 +160,19 @@ internal sealed class StateRowWriter(TableClient table)
         }
     }
 
-    private static int CharsOf(TableEntity row)
+    /// <summary>A failure that answers the write: it lost to another writer, or it deletes a row that is gone.</summary>
+    private static bool IsSettled(TableTransactionAction action, int status)
+        => status is 409 or 412 || (status == 404 && action.ActionType == TableTransactionActionType.Delete);
+
+    private static int CharsOf(ITableEntity row)
     {
         var chars = 0;
-        foreach (var (_, value) in row)
+        if (row is TableEntity properties)
         {
-            chars += value is string text ? text.Length : 16;
+            foreach (var (_, value) in properties)
+            {
+                chars += value is string text ? text.Length : 16;
+            }
         }
 
         return chars;
