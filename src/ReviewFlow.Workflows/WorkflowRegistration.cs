@@ -26,7 +26,7 @@ public static class WorkflowRegistration
             .AddActivity<RecordJournal>()
             .AddActivity<SendEmail>()
             .AddActivity<BookMeeting>()
-            .AddActivity<CheckReviewInvite>()
+            .AddActivity<SendEmailUnlessDeclined>()
             .AddActivity<CancelMeeting>()
             .AddActivity<CancelFutureMeetings>();
     }

@@ -6,20 +6,15 @@ using ReviewFlow.Workflows.Shared;
 namespace ReviewFlow.Workflows.Review;
 
 /// <summary>
-/// Before the check-in goes out: if the seller declined the review invitation, book a new time once, cancel the
-/// declined one, and tell both people. A second decline is left to the two of them: ReviewFlow does not chase.
+/// When the seller declined the review invitation (read as the check-in request was about to go out): book a new time
+/// once, cancel the declined one, and tell both people. A second decline is left to the two of them: ReviewFlow does
+/// not chase.
 /// </summary>
 internal static class ReviewInvite
 {
-    public static async Task<BookedMeeting> ConfirmAsync(CycleRun run, BookedMeeting meeting, int week, string subject, string body)
+    /// <summary>The new meeting, or the declined one when no other time is free (recorded as such).</summary>
+    public static async Task<BookedMeeting> RebookAsync(CycleRun run, BookedMeeting meeting, int week, string subject, string body)
     {
-        var response = await run.Context.CallActivityAsync<AttendeeResponse>(
-            nameof(CheckReviewInvite), new InviteQuery(run.Manager.Email, meeting.EventId, run.Seller.Email));
-        if (response != AttendeeResponse.Declined)
-        {
-            return meeting;
-        }
-
         // The declined event still blocks the manager's calendar, so the new time is a different one.
         var rebooked = await run.BookAsync("review", run.Now, meeting.Start.AddDays(7), null, run.Policy.ReviewLength, subject, body);
         if (rebooked is null)

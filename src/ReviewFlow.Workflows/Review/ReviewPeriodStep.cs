@@ -36,17 +36,20 @@ internal static class ReviewPeriodStep
         var subject = $"Review ({weeksText}): {run.Seller.Name} and {run.Manager.Name}";
         var body = $"Progress against the agreed targets for {weeksText}: what is working, what is not, and what support would help.";
         var meeting = await run.BookAsync("review", windowStart, windowEnd, run.Progress.ReviewSlot, policy.ReviewLength, subject, body);
-        if (meeting is not null)
-        {
-            // The seller's answer to the invitation is read when the check-in is due: a decline gets one new time.
-            await run.WaitUntilAsync(CheckInRequestTime(run, meeting.Start));
-            meeting = await ReviewInvite.ConfirmAsync(run, meeting, period.LastWeek, subject, body);
-        }
-
         var reviewAt = meeting?.Start ?? windowEnd;
 
+        // The seller's answer to the invitation is read as the check-in request goes out: a decline gets one new time,
+        // and the request follows it.
+        var link = run.Link(ActionNames.CheckIn, run.Seller);
+        if (!await SendCheckInRequestAsync(run, weeks, weeksText, reviewAt, link, meeting))
+        {
+            meeting = await ReviewInvite.RebookAsync(run, meeting!, period.LastWeek, subject, body);
+            reviewAt = meeting.Start;
+            await SendCheckInRequestAsync(run, weeks, weeksText, reviewAt, link, invitedTo: null);
+        }
+
         // The period is evaluated once, when the check-in arrives (the agenda shows it); the review records it.
-        var evaluation = await RequestCheckInAsync(run, targets, weeks, weeksText, reviewAt);
+        var evaluation = await AwaitCheckInAsync(run, targets, weeks, weeksText, reviewAt, link);
         await run.WaitUntilAsync(reviewAt);
 
         var (trend, signals) = run.Progress.Trend.Record(reviewAt, evaluation.Status, policy);
@@ -110,22 +113,33 @@ internal static class ReviewPeriodStep
         _ => "noData",
     };
 
-    private static async Task<PeriodEvaluation> RequestCheckInAsync(CycleRun run, ExpectationSet targets, IReadOnlyList<int> weeks, string weeksText, DateTime reviewAt)
+    /// <summary>
+    /// Sends the check-in form at its time before the review; with <paramref name="invitedTo"/>, only if the seller has
+    /// not declined that meeting (false when declined: nothing was sent).
+    /// </summary>
+    private static async Task<bool> SendCheckInRequestAsync(CycleRun run, IReadOnlyList<int> weeks, string weeksText, DateTime reviewAt, string link, BookedMeeting? invitedTo)
     {
-        var policy = run.Policy;
         await run.WaitUntilAsync(CheckInRequestTime(run, reviewAt));
-        var link = run.Link(ActionNames.CheckIn, run.Seller);
         var model = run.Model(run.Seller);
         model["weeks"] = weeksText;
         model["reviewAt"] = Texts.LocalTime(reviewAt, run.Seller);
-        model["targets"] = Texts.Targets(run.Progress.Agreed!, policy.Catalogue);
+        model["targets"] = Texts.Targets(run.Progress.Agreed!, run.Policy.Catalogue);
         model["link"] = link;
-        await run.EmailAsync(
-            EmailTemplates.CheckInRequest,
-            run.Seller,
-            model,
-            action: new Integrations.Email.AwaitedAction(run.Context.InstanceId, nameof(CheckInSubmitted), run.Seller.Id, weeks),
-            alsoRecord: new PendingEntry("CheckInRequested", new JsonObject { ["weeks"] = Texts.Ints(weeks) }));
+        var action = new Integrations.Email.AwaitedAction(run.Context.InstanceId, nameof(CheckInSubmitted), run.Seller.Id, weeks);
+        var requested = new PendingEntry("CheckInRequested", new JsonObject { ["weeks"] = Texts.Ints(weeks) });
+        if (invitedTo is null)
+        {
+            await run.EmailAsync(EmailTemplates.CheckInRequest, run.Seller, model, action: action, alsoRecord: requested);
+            return true;
+        }
+
+        var invite = new InviteQuery(run.Manager.Email, invitedTo.EventId, run.Seller.Email);
+        return await run.EmailUnlessDeclinedAsync(invite, EmailTemplates.CheckInRequest, run.Seller, model, action, requested);
+    }
+
+    private static async Task<PeriodEvaluation> AwaitCheckInAsync(CycleRun run, ExpectationSet targets, IReadOnlyList<int> weeks, string weeksText, DateTime reviewAt, string link)
+    {
+        var policy = run.Policy;
 
         // Reminders stop as soon as the data has arrived; without it the review still happens, with no status.
         // A check-in for other weeks (a late one for the previous review) is recorded as rejected, not used here.

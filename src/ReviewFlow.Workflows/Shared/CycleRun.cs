@@ -3,6 +3,7 @@ using ReviewFlow.Domain.People;
 using ReviewFlow.Domain.Policy;
 using ReviewFlow.Domain.Scheduling;
 using ReviewFlow.Durable;
+using ReviewFlow.Integrations.Calendar;
 using ReviewFlow.Integrations.Email;
 using ReviewFlow.Integrations.Email.SendGrid;
 using ReviewFlow.Integrations.Links;
@@ -101,14 +102,34 @@ internal sealed class CycleRun(TaskOrchestrationContext context, CycleProfile pr
     {
         await WaitUntilAsync(Opening(to, Now));
         action ??= awaitedEvent is null ? null : new AwaitedAction(Context.InstanceId, awaitedEvent, to.Id);
-        var message = new EmailMessage(
-            template,
-            new EmailAddress(to.Email, to.Name),
-            cc is null ? [] : [new EmailAddress(cc.Email, cc.Name)],
-            model,
-            action);
-        await Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(message, Stamp, alsoRecord, TakeNoted()), EmailRetry);
+        await Context.CallActivityAsync(nameof(SendEmail), new EmailCommand(Message(template, to, model, cc, action), Stamp, alsoRecord, TakeNoted()), EmailRetry);
     }
+
+    /// <summary>
+    /// As <see cref="EmailAsync"/>, but only while the attendee's answer to <paramref name="invite"/> is not a decline,
+    /// which one activity reads and acts on. False when declined: nothing went out, and what was noted stays noted.
+    /// </summary>
+    public async Task<bool> EmailUnlessDeclinedAsync(InviteQuery invite, string template, Person to, JsonObject model, AwaitedAction action, params PendingEntry[] alsoRecord)
+    {
+        await WaitUntilAsync(Opening(to, Now));
+        var noted = TakeNoted();
+        var email = new EmailCommand(Message(template, to, model, null, action), Stamp, alsoRecord, noted);
+        var response = await Context.CallActivityAsync<AttendeeResponse>(nameof(SendEmailUnlessDeclined), new EmailUnlessDeclinedCommand(invite, email), EmailRetry);
+        if (response != AttendeeResponse.Declined)
+        {
+            return true;
+        }
+
+        _noted.InsertRange(0, noted);
+        return false;
+    }
+
+    private static EmailMessage Message(string template, Person to, JsonObject model, Person? cc, AwaitedAction? action) => new(
+        template,
+        new EmailAddress(to.Email, to.Name),
+        cc is null ? [] : [new EmailAddress(cc.Email, cc.Name)],
+        model,
+        action);
 
     public async Task<BookedMeeting?> BookAsync(string kind, DateTime windowStart, DateTime windowEnd, PreferredSlot? preferred, TimeSpan length, string subject, string body, params PendingEntry[] alsoRecord)
     {

@@ -22,10 +22,16 @@ public sealed record EmailCommand(EmailMessage Message, Stamp Stamp, IReadOnlyLi
 public sealed class SendEmail(IEmailSender sender, ICycleJournal journal, EmailLinkSigner links) : TaskActivity<EmailCommand, string>
 {
     /// <inheritdoc/>
-    public override async Task<string> RunAsync(TaskActivityContext context, EmailCommand input)
+    public override Task<string> RunAsync(TaskActivityContext context, EmailCommand input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        return DeliverAsync(sender, journal, links, context, input);
+    }
+
+    /// <summary>Sends the email once and journals it with the entries that go with it; returns its subject.</summary>
+    internal static async Task<string> DeliverAsync(IEmailSender sender, ICycleJournal journal, EmailLinkSigner links, TaskActivityContext context, EmailCommand input)
+    {
         var message = input.Message with { Model = links.Sign(input.Message.Model) };
         var sent = await sender.SendAsync(message, context.IdempotencyKey, context.CancellationToken);
         var emailSent = new PendingEntry("EmailSent", new JsonObject

@@ -55,6 +55,15 @@ public sealed class ReviewDeclineTests : IAsyncLifetime
         Assert.DoesNotContain(marks, e => e.Id == firstId);
         Assert.Contains(marks, e => e.Id == secondId);
 
+        // The check-in request goes out once, for the new time: the answer was read as it was about to go out for the
+        // declined one, and stopped it.
+        var secondStart = DateTime.Parse(rebooked.Data["to"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        _service.Clock.SetUtcNow(new DateTimeOffset(secondStart.AddMinutes(-1), TimeSpan.Zero));
+        await _service.WaitForAsync(cycle, "CheckInRequested");
+        var requested = (await _service.Journal.ReadCycleAsync(cycle, CancellationToken.None)).Where(e => e.Type == "CheckInRequested").ToList();
+        Assert.Single(requested);
+        Assert.True(requested[0].At >= rebooked.At);
+
         // Cancelling the cycle (a seller leaving) clears what is still ahead from both calendars.
         var meetings = new CycleMeetings(_service.Journal, calendar);
         Assert.Equal(2, await meetings.CancelFutureAsync(cycle, _service.Clock.GetUtcNow().UtcDateTime, "Lee has left the team.", CancellationToken.None));
