@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using ReviewFlow.Tables;
 using ReviewFlow.Durable.History;
 
 namespace ReviewFlow.Durable.Storage;

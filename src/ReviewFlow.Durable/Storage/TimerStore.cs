@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using ReviewFlow.Tables;
 using ReviewFlow.Durable.History;
 
 namespace ReviewFlow.Durable.Storage;

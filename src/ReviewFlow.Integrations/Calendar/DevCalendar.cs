@@ -8,6 +8,7 @@ using Azure.Data.Tables;
 
 using ReviewFlow.Domain.Scheduling;
 using ReviewFlow.Integrations.Storage;
+using ReviewFlow.Tables;
 
 namespace ReviewFlow.Integrations.Calendar;
 
@@ -73,6 +74,7 @@ public sealed class DevCalendar : ICalendar
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     private readonly TableClient _table;
+    private readonly PartitionBatchWriter _eventRowWrites;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<(string Mailbox, DateTime Week), Bucket> _buckets = new();
 
@@ -88,6 +90,7 @@ public sealed class DevCalendar : ICalendar
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         _table = tableService.GetTableClient(options.CalendarTableName);
+        _eventRowWrites = new PartitionBatchWriter(_table);
         _timeProvider = timeProvider;
         _ownsTable = options.OwnsTables;
     }
@@ -230,20 +233,18 @@ public sealed class DevCalendar : ICalendar
         // The row under the event's id (looked up by answers and cancellation) is written last: it marks the create as
         // done. Nobody can answer an event before its id is returned, so the row is new unless a create with the same
         // key finished first.
+        // Event rows share a partition, so those of bookings made at the same moment go in one transaction.
         var row = stored.ToEntity(EventsPartition, TableKeys.Sanitise(eventId));
-        try
+        if (await _eventRowWrites.WriteAsync(new TableTransactionAction(TableTransactionActionType.Add, row), cancellationToken).ConfigureAwait(false) is { } added)
         {
-            var added = await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            KeepEventRow(null, row, added.Headers.ETag);
+            KeepEventRow(null, row, added);
             return stored.ToCalendarEvent();
         }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // A concurrent create with the same key finished first: its times win.
-            var winner = (await _table.GetEntityAsync<TableEntity>(EventsPartition, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            KeepEventRow(null, winner, winner.ETag);
-            return StoredEvent.FromEntity(winner).ToCalendarEvent();
-        }
+
+        // A concurrent create with the same key finished first: its times win.
+        var winner = (await _table.GetEntityAsync<TableEntity>(EventsPartition, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        KeepEventRow(null, winner, winner.ETag);
+        return StoredEvent.FromEntity(winner).ToCalendarEvent();
     }
 
     /// <inheritdoc />

@@ -6,6 +6,7 @@ using Azure;
 using Azure.Data.Tables;
 
 using ReviewFlow.Integrations.Storage;
+using ReviewFlow.Tables;
 
 namespace ReviewFlow.Integrations.Email;
 
@@ -16,7 +17,10 @@ namespace ReviewFlow.Integrations.Email;
 /// </summary>
 public sealed class DevOutbox : IEmailSender
 {
+    private const string Partition = "sent";
+
     private readonly TableClient _table;
+    private readonly PartitionBatchWriter _rows;
     private readonly TemplateRenderer _renderer;
     private readonly DevAdapterOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -30,6 +34,7 @@ public sealed class DevOutbox : IEmailSender
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
         _table = tableService.GetTableClient(options.OutboxTableName);
+        _rows = new PartitionBatchWriter(_table);
         _renderer = renderer;
         _options = options;
         _timeProvider = timeProvider;
@@ -47,7 +52,6 @@ public sealed class DevOutbox : IEmailSender
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
 
-        string partition = message.To.Email.ToLowerInvariant();
         string row = TableKeys.Sanitise(idempotencyKey);
 
         // No look-up first: a send is almost always new, and the insert below settles the rare redelivery.
@@ -60,7 +64,7 @@ public sealed class DevOutbox : IEmailSender
         await WriteFileAsync(EmlBuilder.Build(message, rendered, _options.From, now, messageId, idempotencyKey), path, cancellationToken)
             .ConfigureAwait(false);
 
-        var entity = new TableEntity(partition, row)
+        var entity = new TableEntity(Partition, row)
         {
             ["At"] = now,
             ["To"] = message.To.Email,
@@ -72,15 +76,11 @@ public sealed class DevOutbox : IEmailSender
             ["InstanceId"] = message.Action?.InstanceId,
             ["EventName"] = message.Action?.EventName,
         };
-        try
-        {
-            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
+        if (await _rows.WriteAsync(new TableTransactionAction(TableTransactionActionType.Add, entity), cancellationToken).ConfigureAwait(false) is null)
         {
             // Sent before (a redelivery) or by a concurrent send of the same key: keep only the first file, so
             // the outbox holds one copy.
-            var winner = (await _table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var winner = (await _table.GetEntityAsync<TableEntity>(Partition, row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             if (!string.Equals(winner.GetString("File"), fileName, StringComparison.Ordinal))
             {
                 File.Delete(path);

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using ReviewFlow.Tables;
 using ReviewFlow.Durable.Storage;
 using ReviewFlow.Testing;
 using Xunit;

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace ReviewFlow.Durable.Storage;
+namespace ReviewFlow.Tables;
 
 /// <summary>
 /// Writes the rows of one table a partition at a time: a write that arrives while an earlier one of its partition is in
@@ -15,16 +15,16 @@ namespace ReviewFlow.Durable.Storage;
 /// names it, and the others go again without it. Two writes of the same row never share a transaction: the later one
 /// waits for the next.
 /// </remarks>
-internal sealed class PartitionBatchWriter(TableClient table)
+public sealed class PartitionBatchWriter(TableClient table)
 {
     /// <summary>Writes per transaction: storage's limit.</summary>
-    internal const int MaxWritesPerTransaction = 100;
+    public const int MaxWritesPerTransaction = 100;
 
     /// <summary>
     /// Characters of text per transaction. Storage takes 4 MiB a request; escaped JSON can be several bytes a character,
     /// so this leaves room. A larger single write still goes, alone.
     /// </summary>
-    internal const int MaxCharsPerTransaction = 500_000;
+    public const int MaxCharsPerTransaction = 500_000;
 
     private readonly Dictionary<string, PartitionWrites> _partitions = new(StringComparer.Ordinal);
 
