@@ -6,7 +6,7 @@ namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
 /// The Instances table: one small row per instance for status reads and queries. It is a projection of
-/// the History partition's state row, written after each commit that changes what a client can see.
+/// the instance's state row, written after each commit that changes what a client can see.
 /// </summary>
 internal sealed class InstanceTable(TaskHubStorage storage, LargeTextStore largeText)
 {

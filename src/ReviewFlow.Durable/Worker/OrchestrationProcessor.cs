@@ -29,7 +29,7 @@ internal enum ProcessOutcome
 /// <summary>
 /// Runs episodes for one instance: filters the incoming messages against history, replays the
 /// orchestrator, commits the new history with its outbox in one ETag-guarded write, then
-/// carries the outbox out. It is the only writer of an instance's History partition.
+/// carries the outbox out. It is the only writer of an instance's state row.
 /// </summary>
 internal sealed partial class OrchestrationProcessor(
     InstanceStore store,
