@@ -43,7 +43,7 @@ public sealed class PartitionBatchWriter(TableClient table)
         {
             if (!_partitions.TryGetValue(row.PartitionKey, out partition!))
             {
-                _partitions[row.PartitionKey] = partition = new PartitionWrites();
+                _partitions[row.PartitionKey] = partition = new PartitionWrites(row.PartitionKey);
             }
 
             partition.Waiting.Add(write);
@@ -69,7 +69,8 @@ public sealed class PartitionBatchWriter(TableClient table)
             {
                 if (partition.Waiting.Count == 0)
                 {
-                    partition.Sending = false;
+                    // Forgotten when idle: partitions come and go (a timer's is its due hour).
+                    _partitions.Remove(partition.Key);
                     return;
                 }
 
@@ -122,8 +123,8 @@ public sealed class PartitionBatchWriter(TableClient table)
         }
         catch (Exception failure)
         {
-            // The outcome is unknown (the response was lost, say): each commit fails as a lone request would, and its
-            // instance is read again from storage.
+            // The outcome is unknown (the response was lost, say): each write fails as a lone request would, and its
+            // writer reads the row again.
             foreach (var write in writes)
             {
                 write.Done.TrySetException(failure);
@@ -188,8 +189,10 @@ public sealed class PartitionBatchWriter(TableClient table)
     }
 
     /// <summary>The writes of one partition waiting to go, and whether a sender is at work on them.</summary>
-    private sealed class PartitionWrites
+    private sealed class PartitionWrites(string key)
     {
+        public string Key { get; } = key;
+
         public List<Write> Waiting { get; } = [];
 
         public bool Sending { get; set; }

@@ -3,15 +3,16 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using ReviewFlow.Tables;
 using ReviewFlow.Durable.History;
+using ReviewFlow.Tables;
 
 namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
-/// Reads and commits instance state. Each instance has one state row in the History table, which holds the history of the current execution (split over <c>History0..N</c>, or in a blob when very long, then the
-/// events of each episode since, <c>Episode0..N</c>). A commit writes the row guarded by its ETag, so of two racing
-/// workers exactly one wins: whole for a new execution, otherwise as a merge of what the episode changed.
+/// Reads and commits instance state. Each instance has one state row in the History table, which holds the history
+/// of the current execution: <c>History0..N</c> as last written whole (or a blob when very long), then the events of
+/// each episode since, <c>Episode0..N</c>. A commit writes the row guarded by its ETag, so of two racing workers
+/// exactly one wins: whole for a new execution, otherwise as a merge of what the episode changed.
 /// </summary>
 /// <remarks>
 /// One row, not a row per episode: a commit is then a single conditional write (which can share a transaction with

@@ -2,7 +2,8 @@ namespace ReviewFlow.Durable.Storage;
 
 /// <summary>
 /// What a state row holds that the next commit may leave in place: the history of the current execution up to an
-/// event, and the custom status. Known after a load or a commit of this process; a commit without it writes the row whole.
+/// event, and the custom status. Known after a load or a commit of this process; a commit without it writes the row
+/// whole.
 /// </summary>
 /// <param name="ExecutionId">The execution whose history the row holds.</param>
 /// <param name="Events">How many of its events are stored.</param>

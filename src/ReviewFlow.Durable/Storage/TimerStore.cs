@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using ReviewFlow.Tables;
 using ReviewFlow.Durable.History;
+using ReviewFlow.Tables;
 
 namespace ReviewFlow.Durable.Storage;
 

@@ -232,8 +232,8 @@ public sealed class DevCalendar : ICalendar
 
         // The row under the event's id (looked up by answers and cancellation) is written last: it marks the create as
         // done. Nobody can answer an event before its id is returned, so the row is new unless a create with the same
-        // key finished first.
-        // Event rows share a partition, so those of bookings made at the same moment go in one transaction.
+        // key finished first. Event rows share a partition, so those of bookings made at the same moment go in one
+        // transaction.
         var row = stored.ToEntity(EventsPartition, TableKeys.Sanitise(eventId));
         if (await _eventRowWrites.WriteAsync(new TableTransactionAction(TableTransactionActionType.Add, row), cancellationToken).ConfigureAwait(false) is { } added)
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-using Azure;
 using Azure.Data.Tables;
 
 using ReviewFlow.Integrations.Storage;

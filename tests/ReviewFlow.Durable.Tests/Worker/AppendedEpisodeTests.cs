@@ -28,7 +28,7 @@ public sealed class AppendedEpisodeTests(AzuriteFixture azurite) : IClassFixture
         await processor.ProcessAsync(id, [Start(id, nameof(GreetingSequenceOrchestrator), "e1")], CancellationToken.None);
         await processor.ProcessAsync(id, [new ControlMessage(id, "e1", new TaskCompleted(0, "\"one\""))], CancellationToken.None);
         await processor.ProcessAsync(id, [new ControlMessage(id, "e1", new TaskCompleted(1, "\"two\""))], CancellationToken.None);
-        var row = await StateRowAsync(host, id);
+        var row = await host.StateRowAsync(id);
         var loaded = await FreshStoreAsync(hub, id);
 
         // The first episode was written whole; each later one only added its own events.
@@ -58,7 +58,7 @@ public sealed class AppendedEpisodeTests(AzuriteFixture azurite) : IClassFixture
         await processor.ProcessAsync(id, [Start(id, nameof(EchoAfterWaitOrchestrator), "e2")], CancellationToken.None);
         Assert.NotEmpty((await FreshStoreAsync(hub, id)).Outbox);
         await processor.ProcessAsync(id, [new ControlMessage(id, "e2", new TaskCompleted(0, "\"hello\""))], CancellationToken.None);
-        var row = await StateRowAsync(host, id);
+        var row = await host.StateRowAsync(id);
         var loaded = await FreshStoreAsync(hub, id);
 
         Assert.NotNull(row.GetString("Episode0")); // the second commit was a merge
@@ -115,7 +115,7 @@ public sealed class AppendedEpisodeTests(AzuriteFixture azurite) : IClassFixture
             await processor.ProcessAsync(id, [new ControlMessage(id, null, new EventRaised("count", $"{i}", $"ev-{i}"))], CancellationToken.None);
         }
 
-        var row = await StateRowAsync(host, id);
+        var row = await host.StateRowAsync(id);
         var loaded = await FreshStoreAsync(hub, id);
 
         // Whole on the commit past the limit, then appended again.
@@ -146,13 +146,6 @@ public sealed class AppendedEpisodeTests(AzuriteFixture azurite) : IClassFixture
 
     private static List<HistoryEvent> Events(TableEntity row, string property)
         => JsonSerializer.Deserialize<List<HistoryEvent>>(row.GetString(property)!, DurableJson.Options)!;
-
-    private static async Task<TableEntity> StateRowAsync(EngineHost host, string instanceId)
-    {
-        var table = host.Services.GetRequiredService<TaskHubStorage>().History;
-        var (partitionKey, rowKey) = InstanceStore.StateRowOf(instanceId);
-        return (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
-    }
 }
 
 /// <summary>Sets a custom status, clears it on the first "next" event, and ends on the second; other events are only recorded.</summary>

@@ -25,7 +25,7 @@ public sealed class HistoryStorageTests(AzuriteFixture azurite) : IClassFixture<
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LongInputs), new LongInputsPlan(activities, inputLength));
         var result = await host.WaitAsync(id);
         var history = await host.Client.GetHistoryAsync(id);
-        var row = await StateRowAsync(host, id);
+        var row = await host.StateRowAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(activities * inputLength, result.ReadOutputAs<int>());
@@ -72,7 +72,7 @@ public sealed class HistoryStorageTests(AzuriteFixture azurite) : IClassFixture<
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(LongInputs), plan);
         var result = await host.WaitAsync(id);
         var history = await host.Client.GetHistoryAsync(id);
-        var row = await StateRowAsync(host, id);
+        var row = await host.StateRowAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(9, history.OfType<TaskScheduled>().Count());
@@ -82,13 +82,6 @@ public sealed class HistoryStorageTests(AzuriteFixture azurite) : IClassFixture<
 
     private Task<EngineHost> StartAsync()
         => EngineHost.StartAsync(azurite.ConnectionString, azurite.NewTaskHub(), r => r.AddOrchestrator<LongInputs>().AddActivity<MeasureInput>());
-
-    private static async Task<TableEntity> StateRowAsync(EngineHost host, string instanceId)
-    {
-        var table = host.Services.GetRequiredService<TaskHubStorage>().History;
-        var (partitionKey, rowKey) = InstanceStore.StateRowOf(instanceId);
-        return (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
-    }
 }
 
 /// <summary>How many activities <see cref="LongInputs"/> calls, and how long each one's input is.</summary>
