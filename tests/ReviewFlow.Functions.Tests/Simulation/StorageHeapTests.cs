@@ -7,10 +7,10 @@ namespace ReviewFlow.Functions.Tests.Simulation;
 public sealed class StorageHeapTests
 {
     [Theory]
-    [InlineData(4, 512)]
-    [InlineData(1_000, 512)]
-    [InlineData(2_000, 1_000)]
-    [InlineData(5_000, 2_500)]
-    public void MegabytesFor_Sellers_IsHalfAMegabyteEachAndAtLeast512(int sellers, int megabytes)
+    [InlineData(4, 384)]
+    [InlineData(1_000, 384)]
+    [InlineData(2_000, 750)]
+    [InlineData(5_000, 1_875)]
+    public void MegabytesFor_Sellers_IsThreeEighthsOfAMegabyteEachAndAtLeast384(int sellers, int megabytes)
         => Assert.Equal(megabytes, StorageHeap.MegabytesFor(sellers));
 }
