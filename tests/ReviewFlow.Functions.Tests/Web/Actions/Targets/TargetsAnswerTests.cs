@@ -27,6 +27,10 @@ public sealed class TargetsAnswerTests : IAsyncLifetime
         await _service.Client.RaiseEventAsync(cycle, nameof(ExpectationsSubmitted), new ExpectationsSubmitted(new Dictionary<string, double> { ["revenue"] = 120000, ["newConversationsPerWeek"] = 12 }));
         var links = await _service.ActionLinksAsync(EmailTemplates.AgreementProposal, $"{seller}@example.test");
         Assert.Equal(2, links.Count);
+
+        // The email is in the outbox before its journal entries are written (one transaction, after the send): tests
+        // that count the journal must start from the settled count.
+        await _service.WaitForAsync(cycle, "AgreementRequested");
         return (cycle, links[0], links[1]);
     }
 
