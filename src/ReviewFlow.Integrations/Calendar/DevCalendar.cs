@@ -547,7 +547,6 @@ public sealed class DevCalendar : ICalendar
         _eventRows[kept.RowKey] = kept;
     }
 
-
     // The event's row, or null when there is none or it belongs to another organiser (as Graph answers 404 for an
     // event id asked for under the wrong mailbox).
     private async Task<TableEntity?> ReadEventRowAsync(string organizerEmail, string eventId, CancellationToken cancellationToken)
